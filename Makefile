@@ -1,0 +1,49 @@
+# Two commands do everything on a fresh clone (Python 3.11+ and make):
+#   make book   - set up .venv if missing, prove the notebooks' stored outputs with nbval, build _build/html strictly
+#   make test   - everything: unit and data tests, nbval, the strict build, then tests of the built book in Chromium
+# After changing data or code, `make execute` re-runs the notebooks in place (then commit them with their outputs).
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(wildcard book/*.ipynb)
+JOBS ?= 2
+
+.PHONY: book test unit nbval html built execute bench clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+book: nbval html
+	@echo "The book is at $(CURDIR)/_build/html/index.html"
+
+# Stored outputs must be what the code and data give today; notebooks also rewrite their figure downloads,
+# which must then equal the committed ones byte for byte.
+nbval: $(STAMP)
+	$(PY) -m pytest -q --nbval -n $(JOBS) --dist loadfile $(NOTEBOOKS)
+	@test -z "$$(git status --porcelain -- book/_extra/figures)" || (git status --short -- book/_extra/figures | head; echo "Figure files differ from the committed ones: run make execute, look at them, commit."; exit 1)
+
+html: $(STAMP)
+	rm -rf _build/html
+	$(VENV)/bin/jupyter-book build . -W -n --keep-going --quiet
+
+unit: $(STAMP)
+	$(PY) -m pytest -q -m "not built" -n $(JOBS)
+
+built: $(STAMP)
+	$(PY) -m pytest -q -m built
+
+test: unit book built
+
+execute: $(STAMP)
+	$(PY) -m nearabroad.execute $(NOTEBOOKS)
+
+bench: $(STAMP)
+	$(PY) -m nearabroad.bench
+
+clean:
+	rm -rf _build

@@ -1,0 +1,145 @@
+"""One house style for every figure, and `publish`, which makes a figure citable.
+
+`publish` draws the title, the source line and the book's short citation into the figure, then writes the four
+downloads (PNG at 300 dpi, SVG, PDF, and the plotted data as CSV) plus a JSON sidecar that the book's Sphinx
+extension reads to put download links and a citation under the figure and into the gallery. All five files are
+byte-identical from run to run: metadata that carries dates or software versions is dropped, and the SVG ids are
+salted with a fixed string.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from . import BOOK_SHORT, LICENCE_DATA
+from .data import bibliography
+
+FIGURE_DIR = Path(__file__).resolve().parents[2] / "book" / "_extra" / "figures"
+FORMATS = ("png", "svg", "pdf")
+DPI = 300
+THUMB_DPI = 48
+FIGURE_ID_PATTERN = r"fig-[a-z0-9]+(-[a-z0-9]+)*"
+
+# Colour-blind-safe categorical colours (Paul Tol's "muted" scheme plus two from his extended set); one colour per
+# country, kept in every chart so a reader learns them once.
+COUNTRY_COLOURS = {
+    "KAZ": "#332288",
+    "KGZ": "#88CCEE",
+    "TJK": "#44AA99",
+    "TKM": "#117733",
+    "UZB": "#999933",
+    "ARM": "#CC6677",
+    "AZE": "#882255",
+    "GEO": "#AA4499",
+    "MDA": "#E69F00",
+    "BLR": "#661100",
+    "RUS": "#222222",
+    "UKR": "#0072B2",
+}
+# Trading and diplomatic partners (Tol's high-contrast scheme plus teal).
+PARTNER_COLOURS = {"Russia": "#BB5566", "China": "#DDAA33", "EU": "#004488", "US": "#44AA99", "Turkey": "#999933", "other": "#BBBBBB"}
+# Votes run from siding with Ukraine's territorial integrity (yes) to siding with Russia (no).
+VOTE_COLOURS = {"yes": "#4477AA", "abstain": "#DDCC77", "absent": "#BBBBBB", "no": "#EE6677"}
+VOTE_ORDER = ["yes", "abstain", "absent", "no"]
+
+STYLE = {
+    "figure.figsize": (6.4, 3.6),  # fits one text column of a paper at 100 %
+    "figure.dpi": 100,
+    "font.family": "DejaVu Sans",  # ships with matplotlib, so text renders the same on every machine
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": "#DDDDDD",
+    "grid.linewidth": 0.6,
+    "axes.prop_cycle": matplotlib.cycler(color=list(COUNTRY_COLOURS.values())),
+    "legend.frameon": False,
+    "legend.fontsize": 8,
+    "lines.linewidth": 2.0,
+    "lines.markersize": 4,
+    "svg.hashsalt": "nearabroad",  # fixed ids inside SVG files
+    "svg.fonttype": "none",  # text stays text: smaller, searchable SVG
+    "pdf.fonttype": 42,
+    "savefig.dpi": DPI,
+}
+
+SAVE_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "Creator": None, "Producer": None},
+}
+
+
+def use_style() -> None:
+    """Apply the house style (notebooks call this once, through `nearabroad.setup_notebook`)."""
+    matplotlib.rcdefaults()
+    matplotlib.rcParams.update(STYLE)
+
+
+def new_figure(width: float = 6.4, height: float = 3.6, **subplots):
+    """A figure in the house style; returns (fig, ax) like plt.subplots."""
+    use_style()
+    return plt.subplots(figsize=(width, height), layout="constrained", **subplots)
+
+
+def source_line(source_keys: list[str], fig_id: str) -> str:
+    """The attribution drawn at the foot of a figure."""
+    sources = bibliography().short(source_keys)
+    text = f"Source: {sources}. Chart: {BOOK_SHORT}, {fig_id}. {LICENCE_DATA}."
+    return "\n".join(textwrap.wrap(text, width=115))
+
+
+def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, sources: list[str], out_dir: Path = FIGURE_DIR) -> dict:
+    """Title and attribute `fig`, then write its downloads and sidecar to `out_dir/<fig_id>.*`; return the sidecar."""
+    if not re.fullmatch(FIGURE_ID_PATTERN, fig_id):
+        raise ValueError(f"figure id '{fig_id}' must look like 'fig-chapter-topic'")
+    if not sources:
+        raise ValueError(f"{fig_id}: a figure needs at least one source key")
+    keys = sorted({k.strip() for s in sources for k in s.split(";")})
+    bib = bibliography()
+    unknown = [k for k in keys if k not in bib.keys]
+    if unknown:
+        raise ValueError(f"{fig_id}: source keys not in sources.bib: {unknown}")
+
+    fig.suptitle(title, x=0.0, ha="left", fontsize=11, fontweight="bold")
+    footer = source_line(keys, fig_id)
+    fig.text(0.0, 0.0, footer, ha="left", va="top", fontsize=6.5, color="#555555", transform=fig.transFigure)
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for fmt in FORMATS:
+        fig.savefig(out_dir / f"{fig_id}.{fmt}", format=fmt, dpi=DPI, bbox_inches="tight", pad_inches=0.08,
+                    metadata=SAVE_METADATA[fmt])
+    # A light thumbnail for the gallery page (not a download).
+    fig.savefig(out_dir / f"{fig_id}.thumb.png", format="png", dpi=THUMB_DPI, bbox_inches="tight", pad_inches=0.08,
+                metadata=SAVE_METADATA["png"])
+    data.to_csv(out_dir / f"{fig_id}.csv", index=False, lineterminator="\n")
+    sidecar = {
+        "id": fig_id,
+        "title": title,
+        "sources": keys,
+        "source_line": f"Source: {bib.short(keys)}.",
+        "files": {fmt: f"{fig_id}.{fmt}" for fmt in (*FORMATS, "csv")},
+    }
+    (out_dir / f"{fig_id}.json").write_text(json.dumps(sidecar, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return sidecar
+
+
+def show(fig) -> None:
+    """Display `fig` once in a notebook (as inline SVG, which nbval compares) and release it."""
+    from IPython.display import display
+
+    display(fig)
+    plt.close(fig)

@@ -1,0 +1,130 @@
+"""The chart kinds the chapters share, drawn in the house style. Each returns (fig, ax) ready for `publish`."""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.dates as mdates
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Patch
+
+from .analysis import RESOLUTION_LABELS
+from .charts import COUNTRY_COLOURS, VOTE_COLOURS, VOTE_ORDER, new_figure
+
+CATEGORY_COLOURS = {
+    "war": "#BB5566", "security": "#882255", "energy": "#DDAA33", "eu": "#004488", "summit": "#44AA99",
+    "diplomacy": "#6699CC", "sanctions": "#999933", "trade": "#117733", "domestic": "#777777",
+    "media": "#AA4499", "elections": "#332288", "un": "#88CCEE",
+}
+
+
+def lines(frame: pd.DataFrame, *, ylabel: str, names: dict[str, str] | None = None, colours: dict | None = None,
+          width: float = 6.4, height: float = 3.6, ax=None, percent: bool = False, start_zero: bool = True):
+    """One line per column of a year-indexed table, labelled at its last point (no legend to decode)."""
+    colours = colours or COUNTRY_COLOURS
+    fig, ax = new_figure(width, height) if ax is None else (ax.figure, ax)
+    if len(frame.index):  # a missing year breaks the line instead of bridging it
+        frame = frame.reindex(range(int(frame.index.min()), int(frame.index.max()) + 1))
+    for col in frame.columns:
+        s = frame[col].dropna()
+        if s.empty:
+            continue
+        colour = colours.get(col, "#555555")
+        ax.plot(frame.index, frame[col].values, marker="o", color=colour, label=(names or {}).get(col, col))
+        ax.annotate((names or {}).get(col, col), (s.index[-1], s.values[-1]), xytext=(4, 0),
+                    textcoords="offset points", va="center", fontsize=8, color=colour)
+    ax.set_ylabel(ylabel)
+    ax.xaxis.set_major_locator(_year_locator(frame.index))
+    if start_zero:
+        ax.set_ylim(bottom=0)
+    if percent:
+        ax.yaxis.set_major_formatter(lambda v, _: f"{v:g}%")
+    ax.margins(x=0.12)
+    return fig, ax
+
+
+def _year_locator(index):
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True, nbins=min(8, max(2, len(index))))
+
+
+def vote_grid(matrix: pd.DataFrame, *, names: dict[str, str], width: float = 6.4, height: float | None = None):
+    """Countries x resolutions, each cell coloured and lettered by the vote."""
+    height = height or 1.2 + 0.32 * len(matrix)
+    fig, ax = new_figure(width, height)
+    codes = {v: i for i, v in enumerate(VOTE_ORDER)}
+    from matplotlib.colors import ListedColormap
+
+    grid = matrix.replace(codes).astype(float).to_numpy()
+    ax.imshow(grid, cmap=ListedColormap([VOTE_COLOURS[v] for v in VOTE_ORDER]), vmin=-0.5, vmax=3.5, aspect="auto")
+    for (r, c), vote in np.ndenumerate(matrix.to_numpy()):
+        if isinstance(vote, str):
+            ax.text(c, r, {"yes": "Y", "no": "N", "abstain": "A", "absent": "–"}[vote], ha="center", va="center",
+                    fontsize=7, color="white" if vote in ("yes", "no") else "#333333")
+        else:
+            ax.text(c, r, "?", ha="center", va="center", fontsize=7)
+    ax.set_yticks(range(len(matrix)), [names.get(i, i) for i in matrix.index])
+    ax.set_xticks(range(len(matrix.columns)), [RESOLUTION_LABELS.get(c, c) for c in matrix.columns], fontsize=6.5)
+    ax.tick_params(length=0)
+    ax.grid(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.legend(handles=[Patch(color=VOTE_COLOURS[v], label=_VOTE_LEGEND[v]) for v in VOTE_ORDER],
+              loc="upper center", bbox_to_anchor=(0.5, -0.02 - 2.4 / height * 0.12), ncol=4, fontsize=7)
+    return fig, ax
+
+
+_VOTE_LEGEND = {"yes": "Yes (with the majority)", "abstain": "Abstained", "absent": "Did not vote", "no": "No (with Russia)"}
+
+
+def timeline(events: pd.DataFrame, *, width: float = 6.4, wrap: int = 70, label_country: bool = False,
+             names: dict[str, str] | None = None):
+    """Dated events top to bottom, a dot per event coloured by category, the summary beside it."""
+    rows = events.sort_values(["date", "iso3"]).reset_index(drop=True)
+    texts = []
+    for r in rows.itertuples():
+        lead = f"{(names or {}).get(r.iso3, r.iso3)}: " if label_country else ""
+        texts.append("\n".join(textwrap.wrap(f"{r.date:%d %b %Y} – {lead}{r.summary}", wrap)))
+    heights = [t.count("\n") + 1 for t in texts]
+    y = -np.cumsum([0] + heights[:-1]).astype(float)
+    fig, ax = new_figure(width, 0.9 + 0.16 * sum(heights) + 0.05 * len(rows))
+    ax.scatter(np.zeros(len(rows)), y, s=28, c=[CATEGORY_COLOURS.get(c, "#555555") for c in rows["category"]], zorder=3)
+    ax.plot([0, 0], [y.min() - 0.5, 0.5], color="#CCCCCC", lw=1, zorder=1)
+    for yy, text in zip(y, texts):
+        ax.text(0.06, yy, text, va="top", fontsize=7.2, transform=ax.transData).set_y(yy + 0.25)
+    ax.set_xlim(-0.05, 1)
+    ax.set_ylim(y.min() - heights[-1], 0.8)
+    ax.axis("off")
+    used = [c for c in CATEGORY_COLOURS if c in set(rows["category"])]
+    ax.legend(handles=[Patch(color=CATEGORY_COLOURS[c], label=c) for c in used], loc="lower left",
+              bbox_to_anchor=(0, 1.0), ncol=min(6, len(used)), fontsize=7)
+    return fig, ax
+
+
+def dated_steps(events: pd.DataFrame, ax, *, colour: str = "#555555", label_field: str = "summary", wrap: int = 28):
+    """Mark dated events on an existing time axis with a thin line and a short label."""
+    for i, r in enumerate(events.sort_values("date").itertuples()):
+        ax.axvline(r.date, color=colour, lw=0.8, ls=":")
+        ax.text(r.date, 1 - 0.12 * (i % 3), "\n".join(textwrap.wrap(getattr(r, label_field), wrap)),
+                transform=ax.get_xaxis_transform(), fontsize=6.5, va="top", ha="left", color=colour)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+
+
+def grouped_bars(frame: pd.DataFrame, *, ylabel: str, colours: dict[str, str], names: dict[str, str] | None = None,
+                 width: float = 6.4, height: float = 3.6, percent: bool = False):
+    """Bars grouped by the index (e.g. year), one colour per column (e.g. partner)."""
+    fig, ax = new_figure(width, height)
+    n = len(frame.columns)
+    step = 0.8 / n
+    x = np.arange(len(frame.index))
+    for i, col in enumerate(frame.columns):
+        ax.bar(x - 0.4 + step * (i + 0.5), frame[col].to_numpy(dtype=float), width=step,
+               color=colours.get(col, "#777777"), label=(names or {}).get(col, col))
+    ax.set_xticks(x, [str(i) for i in frame.index])
+    ax.set_ylabel(ylabel)
+    if percent:
+        ax.yaxis.set_major_formatter(lambda v, _: f"{v:g}%")
+    ax.legend(ncol=min(n, 4))
+    return fig, ax

@@ -1,0 +1,176 @@
+"""Sphinx extension: downloads and a citation under every figure, and a generated figure gallery.
+
+Every labelled figure (`fig-…`) in the book must have a sidecar written by `nearabroad.charts.publish`; a figure
+without one is a build warning, which the strict build turns into an error. Figure numbers are only known once
+Sphinx has numbered the whole book, so the links, the citation and the gallery are made at `doctree-resolved`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import BOOK_AUTHOR, BOOK_TITLE, BOOK_YEAR, LICENCE_DATA, __version__
+from .charts import FIGURE_DIR, FIGURE_ID_PATTERN
+
+logger = logging.getLogger(__name__)
+DOWNLOAD_LABELS = {"png": "PNG (300 dpi)", "svg": "SVG", "pdf": "PDF", "csv": "Data (CSV)"}
+URL_DIR = "figures"  # where html_extra_path puts FIGURE_DIR's files in the built book
+
+
+class gallery_node(nodes.General, nodes.Element):
+    """Placeholder replaced by the gallery once every figure is numbered."""
+
+
+class FigureGallery(SphinxDirective):
+    def run(self):
+        return [gallery_node()]
+
+
+def _sidecar(fig_id: str) -> dict | None:
+    path = FIGURE_DIR / f"{fig_id}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def _figure_id(node: nodes.figure) -> str | None:
+    for name in node.get("ids", []):
+        if re.fullmatch(FIGURE_ID_PATTERN, name):
+            return name
+    return None
+
+
+def _number(env, docname: str, fig_id: str) -> str:
+    numbers = env.toc_fignumbers.get(docname, {}).get("figure", {}).get(fig_id)
+    return ".".join(str(n) for n in numbers) if numbers else "?"
+
+
+def citation(fig_id: str, number: str, title: str, sources: str, page: str) -> tuple[str, str]:
+    """Plain-text and BibTeX citations of one figure."""
+    url = f"{page}#{fig_id}"
+    plain = (
+        f"{BOOK_AUTHOR} ({BOOK_YEAR}). Figure {number}: {title}. In {BOOK_TITLE}, version {__version__}. "
+        f"{url}. Data: {sources} Licence: {LICENCE_DATA}."
+    )
+    bibtex = "\n".join([
+        f"@misc{{loosening-grip-{fig_id},",
+        f"  author = {{{{{BOOK_AUTHOR}}}}},",
+        f"  title = {{Figure {number}: {title}}},",
+        f"  howpublished = {{In: {BOOK_TITLE}}},",
+        f"  version = {{{__version__}}},",
+        f"  year = {{{BOOK_YEAR}}},",
+        f"  url = {{{url}}},",
+        f"  note = {{Data: {sources} Licence {LICENCE_DATA}}}",
+        "}",
+    ])
+    return plain, bibtex
+
+
+def _downloads_html(prefix: str, side: dict) -> str:
+    links = " · ".join(
+        f'<a class="figure-download" href="{prefix}{URL_DIR}/{side["files"][fmt]}" download>{label}</a>'
+        for fmt, label in DOWNLOAD_LABELS.items()
+    )
+    return f'<p class="figure-downloads">Download: {links}</p>'
+
+
+def _cite_html(plain: str, bibtex: str) -> str:
+    return (
+        '<details class="figure-cite"><summary>Cite this figure</summary>'
+        f'<p class="figure-cite-text">{html.escape(plain)}</p>'
+        f'<pre class="figure-cite-bibtex">{html.escape(bibtex)}</pre></details>'
+    )
+
+
+def collect_figures(app, doctree) -> None:
+    """Remember every labelled figure of the document just read (id and caption) for the gallery."""
+    env = app.env
+    if not hasattr(env, "nearabroad_figures"):
+        env.nearabroad_figures = {}
+    found = []
+    for node in doctree.findall(nodes.figure):
+        fig_id = _figure_id(node)
+        if fig_id:
+            caption = next(iter(node.findall(nodes.caption)), None)
+            found.append((fig_id, caption.astext() if caption else ""))
+    env.nearabroad_figures[env.docname] = found
+
+
+def purge(app, env, docname) -> None:
+    getattr(env, "nearabroad_figures", {}).pop(docname, None)
+
+
+def add_figure_furniture(app, doctree, docname) -> None:
+    env = app.env
+    prefix = "../" * docname.count("/")
+    page = docname + ".html"
+    for node in list(doctree.findall(nodes.figure)):
+        fig_id = _figure_id(node)
+        if not fig_id:
+            continue
+        side = _sidecar(fig_id)
+        if side is None:
+            logger.warning(f"figure {fig_id} has no downloads: run its notebook (publish writes them)", location=node)
+            continue
+        number = _number(env, docname, fig_id)
+        plain, bibtex = citation(fig_id, number, side["title"], side["source_line"].removeprefix("Source: "), page)
+        raw = nodes.raw("", _downloads_html(prefix, side) + _cite_html(plain, bibtex), format="html")
+        node.parent.insert(node.parent.index(node) + 1, raw)
+
+    for gallery in list(doctree.findall(gallery_node)):
+        gallery.replace_self(nodes.raw("", _gallery_html(app, docname, prefix), format="html"))
+
+
+def _gallery_html(app, docname: str, prefix: str) -> str:
+    env = app.env
+    figures = getattr(env, "nearabroad_figures", {})
+    cards = []
+    for doc in [d for d in _toc_order(app) if d in figures]:
+        for fig_id, caption in figures[doc]:
+            side = _sidecar(fig_id)
+            if side is None:
+                continue  # already reported where the figure is
+            number = _number(env, doc, fig_id)
+            link = app.builder.get_relative_uri(docname, doc) + "#" + fig_id
+            title = env.titles[doc].astext()
+            cards.append(
+                f'<div class="gallery-card" id="gallery-{fig_id}">'
+                f'<a href="{link}"><img src="{prefix}{URL_DIR}/{fig_id}.thumb.png" alt="Thumbnail of figure {number}: '
+                f'{html.escape(side["title"])}" loading="lazy" width="320"></a>'
+                f'<p class="gallery-caption"><a href="{link}"><strong>Figure {number}</strong></a> '
+                f'({html.escape(title)}): {html.escape(caption)}</p>'
+                f'<p class="gallery-sources">{html.escape(side["source_line"])}</p>'
+                f"{_downloads_html(prefix, side)}</div>"
+            )
+    return '<div class="figure-gallery">' + "".join(cards) + "</div>"
+
+
+def _toc_order(app) -> list[str]:
+    """Documents in reading order, so the gallery lists figures as the book numbers them."""
+    env = app.env
+    order, seen = [], set()
+
+    def walk(doc):
+        if doc in seen:
+            return
+        seen.add(doc)
+        order.append(doc)
+        for child in env.toctree_includes.get(doc, []):
+            walk(child)
+
+    walk(app.config.root_doc)
+    return order
+
+
+def setup(app):
+    app.add_node(gallery_node)
+    app.add_directive("figure-gallery", FigureGallery)
+    app.connect("doctree-read", collect_figures)
+    app.connect("env-purge-doc", purge)
+    app.connect("doctree-resolved", add_figure_furniture)
+    return {"version": __version__, "parallel_read_safe": False, "parallel_write_safe": True}
