@@ -1,0 +1,76 @@
+"""House style and publish: attribution drawn in, four downloads written, bytes identical from run to run."""
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from nearabroad import charts, plots
+
+SCRIPT = """
+import sys, pandas as pd
+from nearabroad import charts, plots
+frame = pd.DataFrame({"MDA": [3.0, 2.89, 3.05]}, index=[2016, 2019, 2020])
+fig, ax = plots.lines(frame, ylabel="bcm")
+charts.publish(fig, "fig-test-lines", title="Test", data=frame.reset_index(), sources=["trofimov2023"], out_dir=sys.argv[1])
+"""
+
+
+def digest(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_publish_is_byte_identical_across_processes(tmp_path):
+    # Two separate interpreters, as two builds would be: every file must come out with the same bytes.
+    runs = []
+    for name in ("a", "b"):
+        out = tmp_path / name
+        subprocess.run([sys.executable, "-c", SCRIPT, str(out)], check=True)
+        runs.append(digest(out))
+    assert runs[0] == runs[1]
+    assert set(runs[0]) == {f"fig-test-lines.{ext}" for ext in ("png", "svg", "pdf", "csv", "json", "thumb.png")}
+
+
+def test_publish_writes_attribution_and_sidecar(tmp_path):
+    frame = pd.DataFrame({"MDA": [3.0, 2.89]}, index=[2016, 2019])
+    fig, _ = plots.lines(frame, ylabel="bcm")
+    side = charts.publish(fig, "fig-test-x", title="A title", data=frame.reset_index(), sources=["trofimov2023"],
+                          out_dir=tmp_path)
+    svg = (tmp_path / "fig-test-x.svg").read_text()
+    assert "A title" in svg and "Trofimov (2023)" in svg and "fig-test-x" in svg and charts.BOOK_SHORT in svg
+    assert json.loads((tmp_path / "fig-test-x.json").read_text()) == side
+    assert side["source_line"] == "Source: Trofimov (2023)."
+    png = (tmp_path / "fig-test-x.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    from PIL import Image
+
+    with Image.open(tmp_path / "fig-test-x.png") as img:
+        assert round(img.info["dpi"][0]) == 300
+    for noise in (b"CreationDate", b"Producer (", b"matplotlib version"):
+        assert noise not in (tmp_path / "fig-test-x.pdf").read_bytes()
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"fig_id": "Figure 1"}, "must look like"),
+    ({"sources": []}, "at least one source"),
+    ({"sources": ["no-such-key"]}, "not in sources.bib"),
+])
+def test_publish_refuses_bad_ids_and_sources(tmp_path, kwargs, message):
+    fig, _ = plots.lines(pd.DataFrame({"MDA": [1.0]}, index=[2020]), ylabel="x")
+    args = {"fig_id": "fig-test-y", "title": "t", "data": pd.DataFrame(), "sources": ["trofimov2023"], "out_dir": tmp_path}
+    args.update(kwargs)
+    with pytest.raises(ValueError, match=message):
+        charts.publish(fig, args.pop("fig_id"), **args)
+
+
+def test_every_country_has_its_own_colour():
+    assert len(set(charts.COUNTRY_COLOURS.values())) == len(charts.COUNTRY_COLOURS) == 12
+
+
+def test_lines_break_at_missing_years():
+    fig, ax = plots.lines(pd.DataFrame({"MDA": [3.0, 2.89]}, index=[2016, 2019]), ylabel="bcm")
+    x = list(ax.lines[0].get_xdata())
+    assert x == [2016, 2017, 2018, 2019]
