@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-RESOLUTION_LABELS = {  # short names for chart axes, in chronological order
-    "A/RES/68/262": "68/262\nCrimea\n2014",
-    "A/RES/ES-11/1": "ES-11/1\nAggression\nMar 2022",
-    "A/RES/ES-11/2": "ES-11/2\nHumanitarian\nMar 2022",
-    "A/RES/ES-11/3": "ES-11/3\nHRC suspension\nApr 2022",
-    "A/RES/ES-11/4": "ES-11/4\nAnnexations\nOct 2022",
-    "A/RES/ES-11/5": "ES-11/5\nReparations\nNov 2022",
-    "A/RES/ES-11/6": "ES-11/6\nPeace principles\nFeb 2023",
-    "A/RES/ES-11/7": "ES-11/7\nLasting peace\nFeb 2025",
-    "A/RES/ES-11/8": "ES-11/8\nUS-drafted text\nFeb 2025",
+RESOLUTION_LABELS = {  # short two-line names for chart axes: symbol and month of the vote
+    "A/RES/68/262": "68/262\nMar 14",
+    "A/RES/ES-11/1": "ES-11/1\nMar 22",
+    "A/RES/ES-11/2": "ES-11/2\nMar 22",
+    "A/RES/ES-11/3": "ES-11/3\nApr 22",
+    "A/RES/ES-11/4": "ES-11/4\nOct 22",
+    "A/RES/ES-11/5": "ES-11/5\nNov 22",
+    "A/RES/ES-11/6": "ES-11/6\nFeb 23",
+    "A/RES/ES-11/7": "ES-11/7\nFeb 25",
+    "A/RES/ES-11/8": "ES-11/8\nFeb 25",
+    "A/RES/ES-11/9": "ES-11/9\nDec 25",
 }
 
 # How far a vote sits from Moscow's position, for the alignment score (documented in the data-and-methods chapter).
@@ -134,3 +135,92 @@ def remittances_share_of_gdp(indicators: pd.DataFrame) -> pd.DataFrame:
     published = series(indicators, "remittances_gdp_pct")[["iso3", "year", "value", "source"]].assign(basis="published")
     out = pd.concat([published, computed], ignore_index=True).drop_duplicates(["iso3", "year"], keep="first")
     return out.sort_values(["iso3", "year"]).reset_index(drop=True)
+
+
+def coverage(indicators: pd.DataFrame, names: list[str], iso3: list[str], first: int = 2014, last: int = 2025) -> pd.DataFrame:
+    """Country x indicator: how many of the years `first`..`last` have a value."""
+    rows = indicators[indicators["indicator"].isin(names) & indicators["iso3"].isin(iso3)
+                      & indicators["year"].between(first, last)]
+    table = rows.groupby(["iso3", "indicator"])["year"].nunique().unstack(fill_value=0)
+    return table.reindex(index=iso3, columns=names, fill_value=0)
+
+
+def missing_votes(votes: pd.DataFrame, iso3: list[str]) -> pd.DataFrame:
+    """(resolution, country) cells of the vote matrix that the data set lacks."""
+    matrix = vote_matrix(votes, iso3)
+    gaps = matrix.isna().stack()
+    gaps = gaps[gaps].reset_index()[["resolution", "iso3"]]
+    return gaps.sort_values(["resolution", "iso3"]).reset_index(drop=True)
+
+
+def alignment_by_period(votes: pd.DataFrame, weights: dict[str, float] = VOTE_SCORE) -> pd.DataFrame:
+    """Country x year-of-vote alignment score (mean over that year's resolutions)."""
+    rows = votes.assign(score=votes["vote"].map(weights), year=votes["date"].dt.year)
+    return rows.groupby(["iso3", "year"])["score"].mean().unstack()
+
+
+def dependence(indicators: pd.DataFrame, iso3: list[str], up_to: int = 2023) -> pd.DataFrame:
+    """Per country: Russia's share of goods trade and remittances as % of GDP, each its latest year up to `up_to`.
+
+    The two are kept apart (no composite index): their coverage differs, and nothing is imputed.
+    """
+    rem = remittances_share_of_gdp(indicators)
+    out = []
+    for code in iso3:
+        row = {"iso3": code}
+        trade = series(indicators, "russia_share_of_trade_pct", code)
+        trade = trade[trade["year"] <= up_to]
+        if len(trade):
+            row.update(trade_share=float(trade["value"].iloc[-1]), trade_year=int(trade["year"].iloc[-1]),
+                       trade_source=trade["source"].iloc[-1])
+        r = rem[(rem["iso3"] == code) & (rem["year"] <= up_to)]
+        if len(r):
+            row.update(remittances=float(r["value"].iloc[-1]), remittances_year=int(r["year"].iloc[-1]),
+                       remittances_source=r["source"].iloc[-1])
+        out.append(row)
+    cols = ["iso3", "trade_share", "trade_year", "trade_source", "remittances", "remittances_year", "remittances_source"]
+    return pd.DataFrame(out).reindex(columns=cols)
+
+
+CHAPTER_OF_REGION = {"moldova": "moldova", "central_asia": "central_asia", "south_caucasus": "south_caucasus",
+                     "belarus": "belarus"}
+
+
+def _vote_verdict(s: float) -> str:
+    if s >= 0.9:
+        return "with the majority"
+    if s <= 0.1:
+        return "with Russia"
+    return "abstains or stays away"
+
+
+def _latest_text(indicators: pd.DataFrame, iso3: str, indicator: str, unit: str) -> str:
+    try:
+        year, v = latest(indicators, iso3, indicator)
+    except KeyError:
+        return "no data"
+    return f"{v:.0f}{unit} ({year})"
+
+
+def summary_table(tables: dict[str, pd.DataFrame], iso3: list[str]) -> pd.DataFrame:
+    """One row per country, one short computed verdict per family, the country linked to its chapter."""
+    ind, votes, members = tables["indicators"], tables["unga_votes"], tables["memberships"]
+    countries = tables["countries"].set_index("iso3")
+    since = alignment_score(votes[votes["date"].dt.year >= 2022])
+    rem = remittances_share_of_gdp(ind)
+    rows = []
+    for code in iso3:
+        page = CHAPTER_OF_REGION[countries.loc[code, "region"]]
+        r = rem[rem["iso3"] == code]
+        m = members[(members["iso3"] == code) & (members["end"] == "")]
+        ties = sorted(f"{o} ({s})" if s != "member" else o for o, s in zip(m["organisation"], m["status"])
+                      if o in ("CSTO", "EAEU", "CIS", "EU", "Union State"))
+        rows.append({
+            "Country": f'<a href="{page}.html">{countries.loc[code, "name"]}</a>',
+            "UN votes since 2022": f"{_vote_verdict(since[code])} (score {since[code]:.2f})" if code in since else "no data",
+            "Russia's share of trade": _latest_text(ind, code, "russia_share_of_trade_pct", " %"),
+            "Remittances, % of GDP": f"{r['value'].iloc[-1]:.0f} % ({int(r['year'].iloc[-1])})" if len(r) else "no data",
+            "Disapproval of Russia's leadership (Gallup)": _latest_text(ind, code, "gallup_russia_disapproval_pct", " %"),
+            "Ties in force": ", ".join(ties) or "none recorded",
+        })
+    return pd.DataFrame(rows)

@@ -170,3 +170,28 @@ def after_article(claim: dict, tables: dict[str, pd.DataFrame]) -> str:
     b, l = before.iloc[-1], later.iloc[-1]
     trend = "rose" if l["value"] > b["value"] else "fell" if l["value"] < b["value"] else "unchanged"
     return f"{trend}: {fmt(b['value'])} ({int(b['year'])}) → {fmt(l['value'])} ({int(l['year'])})"
+
+
+def results_table(results: pd.DataFrame) -> pd.DataFrame:
+    """The verdicts as a reader-facing table, evidence figure linked (as its book anchor)."""
+    from .data import bibliography
+
+    bib = bibliography()
+    return pd.DataFrame({
+        "Claim (paraphrased)": results["claim"],
+        "Verdict": results["verdict"].map(lambda v: f"<strong>{v}</strong>"),
+        "Evidence": results["evidence"],
+        "Source": results["sources"].map(lambda s: bib.short(s) if s else "–"),
+        "See": results["figure"].map(_figure_link),
+        "After the article": results["after"],
+    })
+
+
+def _figure_link(fig_id: str) -> str:
+    """Link to a figure by its stable id; the id's prefix names the chapter page (fig-<chapter>-<topic>)."""
+    for prefix, page in (("fig-central-asia", "central_asia"), ("fig-south-caucasus", "south_caucasus"),
+                         ("fig-moldova", "moldova"), ("fig-belarus", "belarus"), ("fig-overview", "overview"),
+                         ("fig-data", "data")):
+        if fig_id.startswith(prefix + "-"):
+            return f'<a href="{page}.html#{fig_id}">{fig_id}</a>'
+    return fig_id

@@ -194,3 +194,29 @@ def _check_indicator_ranges(path: Path, records: list[dict], lines: list[int], c
         if rec["value"] < low or (high == high and rec["value"] > high):  # high is NaN when unbounded
             top = "" if high != high else f"{high:g}"
             raise DataError(path, line, "value", f"{rec['value']:g} is outside [{low:g}, {top}] for {rec['indicator']}")
+
+
+def dictionary(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Every field of every table, with its type, rules and description, straight from the published schema."""
+    rows = []
+    for res in schema(data_dir)["resources"]:
+        key = res["schema"].get("primaryKey", [])
+        for f in res["schema"]["fields"]:
+            cons = f.get("constraints", {})
+            rules = []
+            if cons.get("required"):
+                rules.append("required")
+            if f["name"] in key:
+                rules.append("key")
+            if "enum" in cons:
+                rules.append("one of: " + ", ".join(cons["enum"]))
+            if "pattern" in cons:
+                rules.append(f"pattern {cons['pattern']}")
+            if "minimum" in cons or "maximum" in cons:
+                rules.append(f"range {cons.get('minimum', '')}–{cons.get('maximum', '')}")
+            for fk in res["schema"].get("foreignKeys", []):
+                if f["name"] in fk["fields"]:
+                    rules.append(f"must exist in {fk['reference']['resource']}")
+            rows.append({"table": res["path"], "field": f["name"], "type": f["type"], "rules": "; ".join(rules),
+                         "description": f.get("description", "")})
+    return pd.DataFrame(rows)

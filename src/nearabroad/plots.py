@@ -64,9 +64,9 @@ def vote_grid(matrix: pd.DataFrame, *, names: dict[str, str], width: float = 6.4
             ax.text(c, r, {"yes": "Y", "no": "N", "abstain": "A", "absent": "–"}[vote], ha="center", va="center",
                     fontsize=7, color="white" if vote in ("yes", "no") else "#333333")
         else:
-            ax.text(c, r, "?", ha="center", va="center", fontsize=7)
+            ax.text(c, r, "?", ha="center", va="center", fontsize=7, color="#999999")
     ax.set_yticks(range(len(matrix)), [names.get(i, i) for i in matrix.index])
-    ax.set_xticks(range(len(matrix.columns)), [RESOLUTION_LABELS.get(c, c) for c in matrix.columns], fontsize=6.5)
+    ax.set_xticks(range(len(matrix.columns)), [RESOLUTION_LABELS.get(c, c) for c in matrix.columns], fontsize=7)
     ax.tick_params(length=0)
     ax.grid(False)
     for side in ("left", "bottom"):
@@ -128,3 +128,103 @@ def grouped_bars(frame: pd.DataFrame, *, ylabel: str, colours: dict[str, str], n
         ax.yaxis.set_major_formatter(lambda v, _: f"{v:g}%")
     ax.legend(ncol=min(n, 4))
     return fig, ax
+
+
+def heatmap(table: pd.DataFrame, *, names: dict[str, str], vmax: float, label: str, width: float = 6.4,
+            cmap: str = "Blues", fmt: str = "{:g}"):
+    """Rows x columns of numbers as shaded, labelled cells (e.g. years of data per country and indicator)."""
+    height = 1.6 + 0.3 * len(table)
+    fig, ax = new_figure(width, height)
+    image = ax.imshow(table.to_numpy(dtype=float), cmap=cmap, vmin=0, vmax=vmax, aspect="auto")
+    for (r, c), v in np.ndenumerate(table.to_numpy(dtype=float)):
+        ax.text(c, r, fmt.format(v), ha="center", va="center", fontsize=7, color="white" if v > vmax * 0.6 else "#333333")
+    ax.set_yticks(range(len(table)), [names.get(i, i) for i in table.index])
+    ax.set_xticks(range(len(table.columns)), [c.replace("_", " ") for c in table.columns], rotation=40, ha="right",
+                  fontsize=7)
+    ax.tick_params(length=0)
+    ax.grid(False)
+    fig.colorbar(image, ax=ax, label=label, shrink=0.8)
+    return fig, ax
+
+
+def dot_compare(frame: pd.DataFrame, *, names: dict[str, str], xlabel: str, width: float = 6.4,
+                colours: tuple[str, ...] = ("#004488", "#BB5566")):
+    """One row per index entry, one dot per column (e.g. a score under two sets of weights)."""
+    fig, ax = new_figure(width, 0.9 + 0.28 * len(frame))
+    y = np.arange(len(frame))
+    for col, colour, marker in zip(frame.columns, colours, ("o", "D")):
+        ax.scatter(frame[col], y, color=colour, marker=marker, label=col, zorder=3)
+    ax.hlines(y, frame.min(axis=1), frame.max(axis=1), color="#BBBBBB", lw=1, zorder=1)
+    ax.set_yticks(y, [names.get(i, i) for i in frame.index])
+    ax.set_xlabel(xlabel)
+    ax.set_xlim(-0.03, 1.03)
+    ax.grid(axis="x")
+    ax.legend(loc="lower right")
+    return fig, ax
+
+
+# Tile-grid map: each country a square placed roughly where it lies (row, column), so no boundary file is needed.
+TILE_POSITIONS = {"BLR": (0, 1), "RUS": (0, 3), "MDA": (1, 0), "UKR": (1, 1), "KAZ": (1, 4), "GEO": (2, 2),
+                  "AZE": (2, 3), "UZB": (2, 4), "KGZ": (2, 5), "ARM": (3, 2), "TKM": (3, 4), "TJK": (3, 5)}
+
+
+def tile_map(values: pd.Series, *, names: dict[str, str], label: str, cmap: str = "RdBu", vmin: float = 0,
+             vmax: float = 1, width: float = 6.4):
+    """Countries as tiles in a rough geographic layout, coloured by `values` (grey where missing)."""
+    import matplotlib as mpl
+
+    fig, ax = new_figure(width, 3.9)
+    norm = mpl.colors.Normalize(vmin, vmax)
+    colormap = mpl.colormaps[cmap]
+    for iso3, (row, col) in TILE_POSITIONS.items():
+        v = values.get(iso3)
+        colour = "#DDDDDD" if v is None or v != v else colormap(norm(v))
+        ax.add_patch(mpl.patches.FancyBboxPatch((col + 0.05, -row + 0.05), 0.9, 0.9, boxstyle="round,pad=0.0,rounding_size=0.08",
+                                                facecolor=colour, edgecolor="white"))
+        dark = v is not None and v == v and (norm(v) < 0.25 or norm(v) > 0.75)
+        text = f"{names.get(iso3, iso3)}\n{v:.2f}" if v is not None and v == v else f"{names.get(iso3, iso3)}\n(not scored)"
+        ax.text(col + 0.5, -row + 0.5, text, ha="center", va="center", fontsize=7, color="white" if dark else "#222222")
+    ax.set_xlim(-0.1, 6.1)
+    ax.set_ylim(-3.1, 1.1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=colormap), ax=ax, label=label, shrink=0.7)
+    return fig, ax
+
+
+def labelled_scatter(frame: pd.DataFrame, x: str, y: str, *, names: dict[str, str], ax, xlabel: str, ylabel: str):
+    """Countries as coloured dots with their names, on an existing axis."""
+    for r in frame.dropna(subset=[x, y]).itertuples():
+        colour = COUNTRY_COLOURS.get(r.iso3, "#555555")
+        ax.scatter(getattr(r, x), getattr(r, y), color=colour, s=30, zorder=3)
+        ax.annotate(names.get(r.iso3, r.iso3), (getattr(r, x), getattr(r, y)), xytext=(4, 3), textcoords="offset points",
+                    fontsize=7, color=colour)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.grid(True)
+
+
+def slopes(change: pd.DataFrame, *, ax, names: dict[str, str], title: str):
+    """Start and end value per country joined by a line (an `analysis.change` table), on an existing axis."""
+    for r in change.itertuples():
+        ax.plot([0, 1], [r.start, r.end], color=COUNTRY_COLOURS.get(r.iso3, "#555555"), marker="o", lw=1.5)
+    ordered = change.sort_values("end")
+    label_y = spread(list(ordered["end"]), gap=0.07 * (max(change["end"].max(), change["start"].max()) - min(
+        change["end"].min(), change["start"].min()) or 1)) if len(change) else []
+    for r, y in zip(ordered.itertuples(), label_y):
+        ax.annotate(f"{names.get(r.iso3, r.iso3)} ({int(r.end_year)})", (1, r.end), xytext=(1.06, y),
+                    textcoords="data", va="center", fontsize=6.5, color=COUNTRY_COLOURS.get(r.iso3, "#555555"))
+    ax.set_xticks([0, 1], ["start", "latest"])
+    ax.set_xlim(-0.15, 1.9)
+    ax.set_title(title, fontsize=8)
+    if change.empty:
+        ax.text(0.5, 0.5, "no country with data at both ends", transform=ax.transAxes, ha="center", fontsize=7)
+
+
+def spread(values: list[float], gap: float) -> list[float]:
+    """Label positions for sorted `values`, pushed apart to at least `gap` so labels do not overlap."""
+    out: list[float] = []
+    for v in values:
+        out.append(max(v, out[-1] + gap) if out else v)
+    shift = (sum(out) - sum(values)) / len(out) if out else 0  # re-centre on the data
+    return [y - shift for y in out]

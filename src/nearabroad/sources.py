@@ -6,7 +6,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pybtex.backends.plaintext import Backend
 from pybtex.database import parse_string
+from pybtex.richtext import Text
+
+_PLAIN = Backend()  # made once: looking the backend up by name per call costs ~12 ms (entry-point scan)
 
 REQUIRED_FIELDS = ("title", "year", "url")
 
@@ -81,7 +85,8 @@ def _line_of(text: str, key: str) -> int | None:
 
 
 def _plain(value: str) -> str:
-    return re.sub(r"[{}]", "", value).replace("--", "\u2013").strip()
+    """BibTeX/LaTeX text to plain Unicode (accents, dashes, protective braces)."""
+    return Text.from_latex(value).render(_PLAIN).strip()
 
 
 def _authors(persons) -> str:
