@@ -19,20 +19,20 @@ from .plots import CATEGORY_COLOURS
 FIRST_YEAR, LAST_YEAR = 2014, 2025
 # Belstat's last year with partner tables; from 2022 it stopped publishing trade by country.
 LAST_BELSTAT_YEAR = 2021
-GAP_LABEL = "Belstat stopped publishing\ntrade by partner (2022–)"
+GAP_LABEL = "no Belstat\npartner data\n(2022–)"
 GAP_COLOUR = "#F2F2F2"
 UKRAINE = COUNTRY_COLOURS["UKR"]
 
 # Partner shares (Belstat, full years): (indicator, legend label, colour, line style).
 RUSSIA_SHARES = [
-    ("russia_share_of_trade_pct", "of trade turnover", PARTNER_COLOURS["Russia"], "-"),
-    ("russia_share_of_exports_pct", "of exports", PARTNER_COLOURS["Russia"], "--"),
-    ("russia_share_of_imports_pct", "of imports", PARTNER_COLOURS["Russia"], ":"),
+    ("russia_share_of_trade_pct", "of trade turnover", PARTNER_COLOURS["Russia"], "-", "o"),
+    ("russia_share_of_exports_pct", "of exports", PARTNER_COLOURS["Russia"], "--", "^"),
+    ("russia_share_of_imports_pct", "of imports", PARTNER_COLOURS["Russia"], ":", "s"),
 ]
 OTHER_SHARES = [
-    ("eu_share_of_exports_pct", "EU, of exports", PARTNER_COLOURS["EU"], "--"),
-    ("eu_share_of_imports_pct", "EU, of imports", PARTNER_COLOURS["EU"], ":"),
-    ("ukraine_share_of_trade_pct", "Ukraine, of trade turnover", UKRAINE, "-"),
+    ("eu_share_of_exports_pct", "EU, of exports", PARTNER_COLOURS["EU"], "--", "^"),
+    ("eu_share_of_imports_pct", "EU, of imports", PARTNER_COLOURS["EU"], ":", "s"),
+    ("ukraine_share_of_trade_pct", "Ukraine, of trade turnover", UKRAINE, "-", "o"),
 ]
 OFFICIAL_SHARE = "russia_share_of_exports_official_jan_sep_pct"
 
@@ -53,7 +53,7 @@ def publisher_of(note: str) -> str:
 
 def mark_gap(ax, start: int = LAST_BELSTAT_YEAR + 1, end: int = LAST_YEAR, label: str | None = GAP_LABEL) -> None:
     """Shade the years without partner statistics and say so on the chart (a blank period, not a zero)."""
-    ax.axvspan(start - 0.5, end + 0.5, color=GAP_COLOUR, hatch="////", edgecolor="#D0D0D0", lw=0, zorder=0)
+    ax.axvspan(start - 0.5, end + 0.5, facecolor=GAP_COLOUR, lw=0, zorder=0)
     if label:
         ax.text((start + end) / 2, 0.97, label, transform=ax.get_xaxis_transform(), ha="center", va="top",
                 fontsize=6.5, color="#555555")
@@ -68,7 +68,7 @@ def _line(ax, rows: pd.DataFrame, *, colour: str, style: str, label: str, marker
     years = range(FIRST_YEAR, LAST_YEAR + 1)
     s = rows.set_index("year")["value"].reindex(years)  # a missing year breaks the line, never bridged
     ax.plot(list(years), s.to_numpy(dtype=float), ls=style, marker=marker, color=colour, label=label, lw=1.6,
-            markerfacecolor=colour if filled else "white", markeredgecolor=colour, markersize=4.5)
+            markerfacecolor=colour if filled else "white", markeredgecolor=colour, markersize=5)
 
 
 def trade_shares_figure(indicators: pd.DataFrame, iso3: str = "BLR"):
@@ -82,11 +82,11 @@ def trade_shares_figure(indicators: pd.DataFrame, iso3: str = "BLR"):
     plotted = []
     for ax, spec, title in ((axes[0], RUSSIA_SHARES, "Russia's share"), (axes[1], OTHER_SHARES, "EU and Ukraine")):
         mark_gap(ax)
-        for indicator, label, colour, style in spec:
+        for indicator, label, colour, style, marker in spec:
             rows = ind[ind["indicator"] == indicator].sort_values("year")
             if rows.empty:
                 continue
-            _line(ax, rows, colour=colour, style=style, label=label)
+            _line(ax, rows, colour=colour, style=style, label=label, marker=marker)
             plotted.append(rows.assign(series="Belstat, full year"))
         ax.set_title(title, fontsize=9)
         _year_axis(ax)
@@ -98,8 +98,8 @@ def trade_shares_figure(indicators: pd.DataFrame, iso3: str = "BLR"):
     axes[0].set_ylabel("% of Belarus's goods trade")
     axes[0].set_ylim(0, 100)
     axes[0].yaxis.set_major_formatter(lambda v, _: f"{v:g}%")
-    for ax in axes:
-        ax.legend(loc="center left", bbox_to_anchor=(0.0, 0.40), fontsize=6.5, handlelength=2.6)
+    axes[0].legend(loc="lower left", fontsize=6.5, handlelength=2.6)  # below the data (shares of 40-60 %)
+    axes[1].legend(loc="upper left", fontsize=6.5, handlelength=2.6, bbox_to_anchor=(0.0, 0.86))  # above it
     data = pd.concat(plotted, ignore_index=True)[["iso3", "year", "indicator", "value", "series", "source"]]
     return fig, axes, data
 
@@ -124,7 +124,7 @@ def trade_flows_figure(indicators: pd.DataFrame, iso3: str = "BLR"):
     panels = ((axes[0], "Russia", "exports_to_russia_usd", "imports_from_russia_usd", "trade_with_russia_usd"),
               (axes[1], "EU", "exports_to_eu_usd", "imports_from_eu_usd", "trade_with_eu_usd"))
     for ax, partner, exp_id, imp_id, tot_id in panels:
-        mark_gap(ax, label="Belstat: no partner\ndata (2022–)")
+        mark_gap(ax)
         colour = PARTNER_COLOURS[partner]
         exp, imp, tot = get(exp_id), get(imp_id), get(tot_id)
         for year in range(FIRST_YEAR, LAST_YEAR + 1):
@@ -157,18 +157,19 @@ def trade_flows_figure(indicators: pd.DataFrame, iso3: str = "BLR"):
                         "value_usd_bn": row["value"] / 1e9, "series": "Belarusian officials",
                         "source": row["source"]})
     axes[0].set_ylabel("US$ billion")
+    axes[0].set_ylim(0, 70)  # head-room so the gap label clears the tallest mark
     handles = [Patch(facecolor=PARTNER_COLOURS["Russia"], label="exports (Belstat)"),
                Patch(facecolor=_lighter(PARTNER_COLOURS["Russia"]), label="imports (Belstat)"),
                Patch(facecolor="white", edgecolor=PARTNER_COLOURS["Russia"], hatch="xxx",
                      label="Russian customs (mirror)"),
                Patch(fill=False, edgecolor=PARTNER_COLOURS["Russia"], ls="--", label="turnover, no split"),
                _diamond_handle("officials' claim,\ngoods + services")]
-    axes[0].legend(handles=handles, loc="upper left", fontsize=6.2, bbox_to_anchor=(0.0, 0.88))
+    axes[0].legend(handles=handles, loc="upper left", fontsize=6.2, bbox_to_anchor=(0.0, 0.99))
     axes[1].legend(handles=[Patch(facecolor=PARTNER_COLOURS["EU"], label="exports (Belstat)"),
                             Patch(facecolor=_lighter(PARTNER_COLOURS["EU"]), label="imports (Belstat)"),
                             Patch(facecolor="white", edgecolor=PARTNER_COLOURS["EU"], hatch="....",
                                   label="exports, press report\n(publisher not named)")],
-                   loc="upper left", fontsize=6.2, bbox_to_anchor=(0.0, 0.88))
+                   loc="upper left", fontsize=6.2, bbox_to_anchor=(0.0, 0.99))
     return fig, axes, pd.DataFrame(plotted)
 
 
@@ -214,13 +215,12 @@ def energy_figure(indicators: pd.DataFrame, iso3: str = "BLR"):
         _line(ax, rows, colour=colour, style="-", label=title)
         ax.set_title(title, fontsize=8.5)
         ax.set_ylim(0, top)
-        plotted.append(rows.assign(series=[publisher_of(n) for n in rows["note"]]))
+        plotted.append(rows.assign(series=""))  # mixed publishers; the note column says whose each value is
     for ax in axes:
         ax.set_xlim(FIRST_YEAR - 0.5, 2021.5)
         ax.set_xticks(range(FIRST_YEAR, 2022, 2), [f"’{y % 100:02d}" for y in range(FIRST_YEAR, 2022, 2)])
     data = pd.concat(plotted, ignore_index=True)
-    data["series"] = data["series"].fillna("")
-    return fig, axes, data[["iso3", "year", "indicator", "value", "series", "source"]]
+    return fig, axes, data[["iso3", "year", "indicator", "value", "series", "source", "note"]]
 
 
 def events_by_period(events: pd.DataFrame, split: str, labels: tuple[str, str]) -> pd.DataFrame:
@@ -254,6 +254,9 @@ def two_period_timeline(events: pd.DataFrame, split: str, *, titles: tuple[str, 
         ax.set_title(title, fontsize=9, loc="left")
         ax.axis("off")
     used = [c for c in CATEGORY_COLOURS if c in set(events["category"])]
-    fig.legend(handles=[Patch(color=CATEGORY_COLOURS[c], label=c) for c in used], loc="outside lower center",
-               ncol=min(6, len(used)), fontsize=7)
+    # The legend goes under the shorter column, where there is room (the figure title is added later, on top).
+    heights = [sum(t.count("\n") + 1.4 for t, _ in col) for col in texts]
+    axes[int(np.argmin(heights))].legend(handles=[Patch(color=CATEGORY_COLOURS[c], label=c) for c in used],
+                                         loc="lower left", ncol=2, fontsize=7, title="kind of event",
+                                         title_fontsize=7)
     return fig, axes

@@ -95,10 +95,9 @@ def new_figure(width: float = 6.4, height: float = 3.6, **subplots):
 
 
 def source_line(source_keys: list[str], fig_id: str) -> str:
-    """The attribution drawn at the foot of a figure."""
-    sources = bibliography().short(source_keys)
-    text = f"Source: {sources}. Chart: {BOOK_SHORT}, {fig_id}. {LICENCE_DATA}."
-    return "\n".join(textwrap.wrap(text, width=115))
+    """The attribution drawn at the foot of a figure: sources (wrapped), then the book's citation on its own line."""
+    sources = "\n".join(textwrap.wrap(f"Source: {bibliography().short(source_keys)}.", width=125))
+    return f"{sources}\nChart: {BOOK_SHORT}, {fig_id}. {LICENCE_DATA}."
 
 
 def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, sources: list[str], out_dir: Path = FIGURE_DIR) -> dict:

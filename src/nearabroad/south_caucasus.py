@@ -42,7 +42,8 @@ def one_per_day(events: pd.DataFrame, priority: list[str] = CATEGORY_PRIORITY) -
 
 
 def money_and_mood(money: pd.DataFrame, mood: pd.DataFrame, *, money_label: str = "US$ billion",
-                   mood_label: str = "% of respondents", width: float = 8.6, height: float = 3.8):
+                   mood_label: str = "% of respondents", mood_title: str = "Mood: views of Russia",
+                   width: float = 8.6, height: float = 4.2):
     """Two panels side by side: grouped bars of money flows by year (left), opinion lines by year (right).
 
     `money` and `mood` are year-indexed tables, one column per series; missing cells stay empty (no bar, a break in
@@ -71,8 +72,9 @@ def money_and_mood(money: pd.DataFrame, mood: pd.DataFrame, *, money_label: str 
     ax_o.yaxis.set_major_formatter(lambda v, _: f"{v:g}%")
     ax_o.set_xticks(list(years))
     ax_o.tick_params(axis="x", labelsize=7)
-    ax_o.legend(fontsize=6.5, loc="upper left", ncol=1)
-    ax_o.set_title("Mood: views of Russia", fontsize=9)
+    # below the panel, so that no poll reading hides behind it
+    ax_o.legend(fontsize=6.5, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
+    ax_o.set_title(mood_title, fontsize=9)
     return fig, (ax_m, ax_o)
 
 

@@ -118,6 +118,8 @@ def add_figure_furniture(app, doctree, docname) -> None:
             logger.warning(f"figure {fig_id} has no downloads: run its notebook (publish writes them)", location=node)
             continue
         number = _number(env, docname, fig_id)
+        for image in node.findall(nodes.image):  # describe the chart, not its file name
+            image["alt"] = f"Figure {number}: {side['title']}. {side['source_line']}"
         plain, bibtex = citation(fig_id, number, side["title"], side["source_line"].removeprefix("Source: "), page)
         raw = nodes.raw("", _downloads_html(prefix, side) + _cite_html(plain, bibtex), format="html")
         node.parent.insert(node.parent.index(node) + 1, raw)
@@ -141,7 +143,7 @@ def _gallery_html(app, docname: str, prefix: str) -> str:
             cards.append(
                 f'<div class="gallery-card" id="gallery-{fig_id}">'
                 f'<a href="{link}"><img src="{prefix}{URL_DIR}/{fig_id}.thumb.png" alt="Thumbnail of figure {number}: '
-                f'{html.escape(side["title"])}" loading="lazy" width="320"></a>'
+                f'{html.escape(side["title"])}" width="320"></a>'
                 f'<p class="gallery-caption"><a href="{link}"><strong>Figure {number}</strong></a> '
                 f'({html.escape(title)}): {html.escape(caption)}</p>'
                 f'<p class="gallery-sources">{html.escape(side["source_line"])}</p>'
@@ -167,7 +169,18 @@ def _toc_order(app) -> list[str]:
     return order
 
 
+def drop_thebe(app, pagename, templatename, context, doctree) -> None:
+    """Thebe (live code cells) is off, yet its config script is still injected, twice, naming a CDN: drop it."""
+    def is_thebe(js) -> bool:
+        return "thebe" in str(getattr(js, "filename", "") or "") or "THEBE_JS_URL" in str(
+            getattr(js, "attributes", {}).get("body", ""))
+
+    if "script_files" in context:
+        context["script_files"] = [js for js in context["script_files"] if not is_thebe(js)]
+
+
 def setup(app):
+    app.connect("html-page-context", drop_thebe, priority=900)
     app.add_node(gallery_node)
     app.add_directive("figure-gallery", FigureGallery)
     app.connect("doctree-read", collect_figures)

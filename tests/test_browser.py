@@ -1,0 +1,90 @@
+"""The built book in a real browser (Debian's Chromium driven by Playwright), served from 127.0.0.1.
+
+For every page: no request leaves localhost, no console error, every image loads, every figure image has alt
+text, and every internal link and anchor resolves. A missing browser is a failure, not a skip.
+"""
+
+import shutil
+from urllib.parse import urldefrag, urlparse
+
+import pytest
+
+from bookserver import pages, serve
+
+pytestmark = pytest.mark.built
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync",
+        # the browser itself may resolve no host but 127.0.0.1, so nothing can leak even if a page asked
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+
+
+@pytest.fixture(scope="module")
+def site():
+    from playwright.sync_api import sync_playwright
+
+    base, stop = serve()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield base, browser
+        browser.close()
+    stop()
+
+
+def visit(browser, url):
+    """Load a page; return what a reader's browser saw: requests, console errors, failed loads, the page."""
+    context = browser.new_context()
+    page = context.new_page()
+    seen = {"requests": [], "errors": [], "failed": []}
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("requestfailed", lambda r: seen["failed"].append(r.url))
+    page.on("response", lambda r: r.status >= 400 and seen["failed"].append(f"{r.status} {r.url}"))
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return context, page, seen
+
+
+@pytest.mark.parametrize("path", pages())
+def test_page_is_offline_private_and_whole(site, path):
+    base, browser = site
+    context, page, seen = visit(browser, f"{base}/{path}")
+    try:
+        outside = [u for u in seen["requests"] if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")]
+        assert outside == [], f"requests leaving localhost: {outside}"
+        assert seen["errors"] == [], f"console errors: {seen['errors']}"
+        assert seen["failed"] == [], f"failed loads: {seen['failed']}"
+        broken = page.eval_on_selector_all("img", "els => els.filter(e => !(e.complete && e.naturalWidth > 0)).map(e => e.src)")
+        assert broken == [], f"images that did not load: {broken}"
+        no_alt = page.eval_on_selector_all("figure img", "els => els.filter(e => !e.alt || e.alt.endsWith('.svg') || e.alt.endsWith('.png')).map(e => e.src)")
+        assert no_alt == [], f"figure images without alt text: {no_alt}"
+        links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    finally:
+        context.close()
+    check_links(site, path, links)
+
+
+_anchors: dict[str, set[str]] = {}
+
+
+def check_links(site, path, links):
+    """Every link to this book must reach an existing page (HTTP 200) and, with a #fragment, an existing id."""
+    base, browser = site
+    import urllib.request
+
+    for link in sorted(set(links)):
+        if not link.startswith(base):
+            continue  # links to other sites are citations a reader may follow; they are not loaded here
+        target, fragment = urldefrag(link)
+        with urllib.request.urlopen(target) as response:  # raises on 404
+            assert response.status == 200, f"{path}: {link}"
+        if fragment and target.endswith(".html"):
+            if target not in _anchors:
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(target)
+                _anchors[target] = set(page.eval_on_selector_all("[id]", "els => els.map(e => e.id)"))
+                context.close()
+            assert fragment in _anchors[target], f"{path}: anchor #{fragment} missing in {target}"

@@ -1,0 +1,75 @@
+"""The built book, read as files: every figure has its four downloads, a citation and a gallery entry."""
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+import pytest
+
+from bookserver import HTML, pages
+
+pytestmark = pytest.mark.built
+
+FIGURE = re.compile(r'<figure[^>]*\bid="(fig-[a-z0-9-]+)"')
+FORMATS = ("png", "svg", "pdf", "csv")
+
+
+def chapter_pages():
+    return [p for p in pages() if p.startswith("book/") and p != "book/gallery.html"]
+
+
+def figures_in(page: str) -> list[tuple[str, str]]:
+    """(figure id, the HTML from this figure to the next one) for each labelled figure of a page."""
+    html = (HTML / page).read_text(encoding="utf-8")
+    starts = [(m.group(1), m.start()) for m in FIGURE.finditer(html)]
+    return [(fid, html[pos: starts[i + 1][1] if i + 1 < len(starts) else len(html)]) for i, (fid, pos) in enumerate(starts)]
+
+
+def all_figures():
+    return [(page, fid, chunk) for page in chapter_pages() for fid, chunk in figures_in(page)]
+
+
+def test_book_was_built():
+    assert (HTML / "index.html").exists(), "build the book first (make book)"
+    assert len(all_figures()) >= 10
+
+
+@pytest.mark.parametrize("page, fig_id, chunk", all_figures(), ids=lambda v: v if isinstance(v, str) and v.startswith("fig-") else "")
+def test_figure_has_downloads_and_citation(page, fig_id, chunk):
+    for fmt in FORMATS:
+        match = re.search(rf'href="([^"]*{re.escape(fig_id)}\.{fmt})"', chunk)
+        assert match, f"{page}: {fig_id} lacks its {fmt.upper()} download"
+        target = Path(unquote(urljoin(str(HTML / page), match.group(1))))
+        assert target.is_file() and target.stat().st_size > 0, f"{page}: broken download {match.group(1)}"
+    cite = re.search(r'<details class="figure-cite">(.*?)</details>', chunk, re.S)
+    assert cite, f"{page}: {fig_id} lacks its 'Cite this figure' block"
+    assert f"{page}#{fig_id}" in cite.group(1) and "@misc{" in cite.group(1) and "version" in cite.group(1)
+    assert re.search(r'<img[^>]*alt="Figure [0-9.]+: [^"]+Source: ', chunk), f"{page}: {fig_id} image lacks alt text"
+
+
+def test_gallery_lists_every_figure_once_with_thumbnail_and_downloads():
+    gallery = (HTML / "book" / "gallery.html").read_text(encoding="utf-8")
+    listed = re.findall(r'id="gallery-(fig-[a-z0-9-]+)"', gallery)
+    in_book = [fid for _, fid, _ in all_figures()]
+    assert sorted(listed) == sorted(in_book)
+    for fid in listed:
+        card = gallery.split(f'id="gallery-{fid}"', 1)[1].split('class="gallery-card"', 1)[0]
+        for fmt in FORMATS + ("thumb.png",):
+            assert (HTML / "figures" / f"{fid}.{fmt}").is_file()
+            assert f"figures/{fid}.{fmt}" in card
+
+
+def test_exported_png_is_300_dpi_and_svg_carries_title_source_and_citation():
+    from PIL import Image
+
+    for _, fid, _ in all_figures():
+        with Image.open(HTML / "figures" / f"{fid}.png") as img:
+            assert round(img.info["dpi"][0]) == 300, fid
+        svg = (HTML / "figures" / f"{fid}.svg").read_text(encoding="utf-8")
+        assert "Source: " in svg and "Loosening Grip v" in svg and fid in svg, fid
+
+
+def test_footer_shows_the_package_version():
+    import nearabroad
+
+    assert f"Version {nearabroad.__version__}" in (HTML / "book" / "intro.html").read_text(encoding="utf-8")

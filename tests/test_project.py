@@ -1,0 +1,87 @@
+"""Project-wide promises: the real data validate, every source resolves, versions agree, citation file is valid."""
+
+import re
+from pathlib import Path
+
+import yaml
+
+import nearabroad
+from nearabroad import data
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_real_data_validate_and_every_row_has_a_resolvable_source():
+    tables = data.load_all()
+    keys = data.bibliography().keys
+    for name in ("indicators", "unga_votes", "memberships", "events"):
+        frame = tables[name]
+        assert len(frame) > 0
+        for cell in frame["source"]:
+            assert cell and all(k in keys for k in cell.split(";")), f"{name}: unresolvable source {cell!r}"
+
+
+def test_every_bib_entry_has_an_address_and_is_used_or_cited():
+    bib = data.bibliography()
+    assert all(s.url.startswith("http") for s in bib.sources.values())
+    used = {k for name in ("indicators", "unga_votes", "memberships", "events")
+            for cell in data.load(name)["source"] for k in cell.split(";")}
+    book = " ".join(p.read_text() for p in (ROOT / "book").glob("*.*") if p.suffix in (".md", ".ipynb"))
+    cited = set(re.findall(r"\{cite:[pt]\}`([^`]+)`", book))
+    assert bib.keys - used - cited == set()
+
+
+def test_indicator_catalogue_lists_exactly_the_indicators_used():
+    tables = data.load_all()
+    assert set(tables["indicators"]["indicator"]) == set(tables["indicator_catalogue"]["indicator"])
+
+
+def test_version_agrees_everywhere():
+    version = nearabroad.__version__
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert cff["version"] == cff["preferred-citation"]["version"] == version
+    assert f"Version {version}" in (ROOT / "_config.yml").read_text()
+    assert f"version {version}" in (ROOT / "book" / "intro.md").read_text().lower()
+    assert f"## {version}" in (ROOT / "book" / "changelog.md").read_text()
+    assert yaml.safe_load((ROOT / "data" / "datapackage.json").read_text())["version"] == version
+
+
+def test_citation_cff_is_valid():
+    """Checked against the rules of the Citation File Format 1.2.0 that apply to this file."""
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert cff["cff-version"] == "1.2.0"
+    for key in ("message", "title", "authors", "version", "date-released", "license", "preferred-citation"):
+        assert cff.get(key), key
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(cff["date-released"]))
+    assert cff["preferred-citation"]["type"] == "report"
+    for person in cff["authors"] + cff["preferred-citation"]["authors"]:
+        assert person.get("name") or person.get("family-names")
+    assert cff["license"] in {"CC-BY-4.0", "MIT"}
+
+
+def test_notebooks_are_committed_executed_without_errors_or_stderr():
+    """nbval skips unexecuted cells, so a notebook with cleared outputs would pass it: refuse that here."""
+    import json
+
+    for path in sorted((ROOT / "book").glob("*.ipynb")):
+        nb = json.loads(path.read_text())
+        code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+        assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1)), f"{path.name}: not run in order"
+        for cell in code:
+            for out in cell["outputs"]:
+                assert out["output_type"] != "error", path.name
+                assert not (out["output_type"] == "stream" and out["name"] == "stderr"), f"{path.name}: stderr output"
+        assert "/work/" not in path.read_text() and "/tmp/" not in path.read_text(), f"{path.name}: machine path"
+
+
+def test_claims_file_has_no_quotation_from_the_article():
+    """Claims are paraphrased: no run of 8+ words may match the article, where the article is available."""
+    article = ROOT.parent / "shared" / "seeds" / "article.txt"
+    if not article.exists():
+        return  # the article is copyrighted and lives outside the repository; CI has it beside the clone
+    words = re.findall(r"[a-z']+", article.read_text().lower().replace("’", "'"))
+    grams = {" ".join(words[i:i + 8]) for i in range(len(words) - 7)}
+    for path in [ROOT / "seeds" / "claims.yml", *sorted((ROOT / "book").glob("*.ipynb")), *sorted((ROOT / "book").glob("*.md"))]:
+        text = re.findall(r"[a-z']+", path.read_text().lower().replace("’", "'"))
+        hits = {" ".join(text[i:i + 8]) for i in range(len(text) - 7)} & grams
+        assert not hits, f"{path.name} repeats the article: {sorted(hits)[:3]}"
