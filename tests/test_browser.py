@@ -88,3 +88,18 @@ def check_links(site, path, links):
                 _anchors[target] = set(page.eval_on_selector_all("[id]", "els => els.map(e => e.id)"))
                 context.close()
             assert fragment in _anchors[target], f"{path}: anchor #{fragment} missing in {target}"
+
+
+CHAPTERS = ["book/overview.html", "book/moldova.html", "book/central_asia.html", "book/south_caucasus.html",
+            "book/belarus.html", "book/claims.html", "book/data.html"]
+
+
+@pytest.mark.parametrize("path", [p for p in CHAPTERS if p in pages()])
+def test_page_weight_within_budget(site, path):
+    """A chapter's own bytes (HTML + figures) <= 400 KB; a cold load <= 1 MB gzip-equivalent."""
+    from nearabroad.bench import page_weight
+
+    base, browser = site
+    w = page_weight(base, path, browser)
+    assert w["own_raw"] <= 400 * 1024, f"{path}: own bytes {w['own_raw'] / 1024:.0f} KB"
+    assert w["total_gzip"] <= 1024 * 1024, f"{path}: cold load {w['total_gzip'] / 1024:.0f} KB gzip-equivalent"
