@@ -73,3 +73,12 @@ def test_footer_shows_the_package_version():
     import nearabroad
 
     assert f"Version {nearabroad.__version__}" in (HTML / "book" / "intro.html").read_text(encoding="utf-8")
+
+
+def test_no_stale_downloads():
+    """Every exported file belongs to a figure that is in the book (renamed figures leave no orphans)."""
+    from nearabroad.charts import FIGURE_DIR
+
+    in_book = {fid for _, fid, _ in all_figures()}
+    exported = {p.name.split(".")[0] for p in FIGURE_DIR.iterdir()}
+    assert exported == in_book

@@ -105,7 +105,7 @@ def trade_shares_figure(indicators: pd.DataFrame, iso3: str = "BLR"):
 
 
 # Bars from a publisher other than Belstat are hollow and hatched, so a reader never reads them as one series.
-FLOW_HATCH = {"Russian customs": "xxx", "other": "...."}
+FLOW_HATCH = {"Russian customs": "xxx", "other": "\\\\\\"}
 
 
 def trade_flows_figure(indicators: pd.DataFrame, iso3: str = "BLR"):
@@ -167,7 +167,7 @@ def trade_flows_figure(indicators: pd.DataFrame, iso3: str = "BLR"):
     axes[0].legend(handles=handles, loc="upper left", fontsize=6.2, bbox_to_anchor=(0.0, 0.99))
     axes[1].legend(handles=[Patch(facecolor=PARTNER_COLOURS["EU"], label="exports (Belstat)"),
                             Patch(facecolor=_lighter(PARTNER_COLOURS["EU"]), label="imports (Belstat)"),
-                            Patch(facecolor="white", edgecolor=PARTNER_COLOURS["EU"], hatch="....",
+                            Patch(facecolor="white", edgecolor=PARTNER_COLOURS["EU"], hatch="\\\\\\",
                                   label="exports, press report\n(publisher not named)")],
                    loc="upper left", fontsize=6.2, bbox_to_anchor=(0.0, 0.99))
     return fig, axes, pd.DataFrame(plotted)

@@ -17,6 +17,7 @@ from pathlib import Path
 import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
+from PIL import Image
 
 from . import BOOK_SHORT, LICENCE_DATA
 from .data import bibliography
@@ -24,7 +25,8 @@ from .data import bibliography
 FIGURE_DIR = Path(__file__).resolve().parents[2] / "book" / "_extra" / "figures"
 FORMATS = ("png", "svg", "pdf")
 DPI = 300
-THUMB_DPI = 48
+THUMB_WIDTH = 480  # pixels
+PAD_INCHES = 0.08
 FIGURE_ID_PATTERN = r"fig-[a-z0-9]+(-[a-z0-9]+)*"
 
 # Colour-blind-safe categorical colours (Paul Tol's "muted" scheme plus two from his extended set); one colour per
@@ -118,12 +120,16 @@ def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, sources: list[s
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    # Work out the tight bounding box once (it needs a full draw) instead of once per format.
+    fig.canvas.draw()
+    bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(PAD_INCHES)
     for fmt in FORMATS:
-        fig.savefig(out_dir / f"{fig_id}.{fmt}", format=fmt, dpi=DPI, bbox_inches="tight", pad_inches=0.08,
-                    metadata=SAVE_METADATA[fmt])
-    # A light thumbnail for the gallery page (not a download).
-    fig.savefig(out_dir / f"{fig_id}.thumb.png", format="png", dpi=THUMB_DPI, bbox_inches="tight", pad_inches=0.08,
-                metadata=SAVE_METADATA["png"])
+        fig.savefig(out_dir / f"{fig_id}.{fmt}", format=fmt, dpi=DPI, bbox_inches=bbox, metadata=SAVE_METADATA[fmt])
+    fig.nearabroad_svg = out_dir / f"{fig_id}.svg"
+    # A light thumbnail for the gallery page (not a download), scaled down from the PNG rather than drawn again.
+    with Image.open(out_dir / f"{fig_id}.png") as full:
+        full.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 4), Image.Resampling.LANCZOS)
+        full.save(out_dir / f"{fig_id}.thumb.png", optimize=True)
     data.to_csv(out_dir / f"{fig_id}.csv", index=False, lineterminator="\n")
     sidecar = {
         "id": fig_id,
@@ -137,8 +143,13 @@ def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, sources: list[s
 
 
 def show(fig) -> None:
-    """Display `fig` once in a notebook (as inline SVG, which nbval compares) and release it."""
-    from IPython.display import display
+    """Display `fig` once in a notebook and release it.
 
-    display(fig)
+    A published figure is shown as its exported SVG file, so nbval compares the very file readers download (and
+    the figure is not drawn a fifth time); an unpublished one is rendered inline as SVG.
+    """
+    from IPython.display import SVG, display
+
+    exported = getattr(fig, "nearabroad_svg", None)
+    display(SVG(filename=str(exported)) if exported else fig)
     plt.close(fig)
