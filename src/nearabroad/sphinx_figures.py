@@ -25,7 +25,7 @@ URL_DIR = "figures"  # where html_extra_path puts FIGURE_DIR's files in the buil
 
 
 class gallery_node(nodes.General, nodes.Element):
-    """Placeholder replaced by the gallery once every figure is numbered."""
+    """Marks where the gallery goes; filled in once every figure is numbered."""
 
 
 class FigureGallery(SphinxDirective):
