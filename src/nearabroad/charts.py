@@ -25,7 +25,7 @@ from .data import bibliography
 FIGURE_DIR = Path(__file__).resolve().parents[2] / "book" / "_extra" / "figures"
 FORMATS = ("png", "svg", "pdf")
 DPI = 300
-THUMB_WIDTH = 480  # pixels
+THUMB_SIZE = 360  # pixels, longest side
 PAD_INCHES = 0.08
 FIGURE_ID_PATTERN = r"fig-[a-z0-9]+(-[a-z0-9]+)*"
 
@@ -127,9 +127,12 @@ def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, sources: list[s
         fig.savefig(out_dir / f"{fig_id}.{fmt}", format=fmt, dpi=DPI, bbox_inches=bbox, metadata=SAVE_METADATA[fmt])
     fig.nearabroad_svg = out_dir / f"{fig_id}.svg"
     # A light thumbnail for the gallery page (not a download), scaled down from the PNG rather than drawn again.
+    # A 32-colour palette keeps each thumbnail near 10-20 KB, so the gallery of every figure stays light.
     with Image.open(out_dir / f"{fig_id}.png") as full:
-        full.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 4), Image.Resampling.LANCZOS)
-        full.save(out_dir / f"{fig_id}.thumb.png", optimize=True)
+        thumb = full.convert("RGB")
+        thumb.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.LANCZOS)
+        thumb = thumb.quantize(colors=32, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+        thumb.save(out_dir / f"{fig_id}.thumb.png", optimize=True)
     data.to_csv(out_dir / f"{fig_id}.csv", index=False, lineterminator="\n")
     sidecar = {
         "id": fig_id,

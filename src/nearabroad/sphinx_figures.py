@@ -143,7 +143,7 @@ def _gallery_html(app, docname: str, prefix: str) -> str:
             cards.append(
                 f'<div class="gallery-card" id="gallery-{fig_id}">'
                 f'<a href="{link}"><img src="{prefix}{URL_DIR}/{fig_id}.thumb.png" alt="Thumbnail of figure {number}: '
-                f'{html.escape(side["title"])}" width="320"></a>'
+                f'{html.escape(side["title"])}"></a>'
                 f'<p class="gallery-caption"><a href="{link}"><strong>Figure {number}</strong></a> '
                 f'({html.escape(title)}): {html.escape(caption)}</p>'
                 f'<p class="gallery-sources">{html.escape(side["source_line"])}</p>'
