@@ -74,3 +74,10 @@ def test_lines_break_at_missing_years():
     fig, ax = plots.lines(pd.DataFrame({"MDA": [3.0, 2.89]}, index=[2016, 2019]), ylabel="bcm")
     x = list(ax.lines[0].get_xdata())
     assert x == [2016, 2017, 2018, 2019]
+
+
+def test_quick_export_writes_only_what_nbval_compares(tmp_path, monkeypatch):
+    monkeypatch.setenv(charts.EXPORT_ENV, "svg")
+    fig, _ = plots.lines(pd.DataFrame({"MDA": [1.0, 2.0]}, index=[2020, 2021]), ylabel="x")
+    charts.publish(fig, "fig-test-quick", title="t", data=pd.DataFrame({"a": [1]}), sources=["trofimov2023"], out_dir=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fig-test-quick.csv", "fig-test-quick.json", "fig-test-quick.svg"]
