@@ -81,7 +81,9 @@ def test_claims_file_has_no_quotation_from_the_article():
         return  # the article is copyrighted and lives outside the repository; CI has it beside the clone
     words = re.findall(r"[a-z']+", article.read_text().lower().replace("’", "'"))
     grams = {" ".join(words[i:i + 8]) for i in range(len(words) - 7)}
-    for path in [ROOT / "seeds" / "claims.yml", *sorted((ROOT / "book").glob("*.ipynb")), *sorted((ROOT / "book").glob("*.md"))]:
+    prose = [ROOT / "seeds" / "claims.yml", ROOT / "data" / "README.md", *sorted((ROOT / "data" / "notes").glob("*.md")),
+             *sorted((ROOT / "book").glob("*.ipynb")), *sorted((ROOT / "book").glob("*.md"))]
+    for path in prose:
         text = re.findall(r"[a-z']+", path.read_text().lower().replace("’", "'"))
         hits = {" ".join(text[i:i + 8]) for i in range(len(text) - 7)} & grams
         assert not hits, f"{path.name} repeats the article: {sorted(hits)[:3]}"
