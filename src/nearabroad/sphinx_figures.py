@@ -146,7 +146,8 @@ def _gallery_html(app, docname: str, prefix: str) -> str:
                 f'{html.escape(side["title"])}"></a>'
                 f'<p class="gallery-caption"><a href="{link}"><strong>Figure {number}</strong></a> '
                 f'({html.escape(title)}): {html.escape(caption)}</p>'
-                f'<p class="gallery-sources">{html.escape(side["source_line"])}</p>'
+                f'<details class="gallery-sources"><summary>Sources ({len(side["sources"])})</summary>'
+                f'{html.escape(side["source_line"])}</details>'
                 f"{_downloads_html(prefix, side)}</div>"
             )
     return '<div class="figure-gallery">' + "".join(cards) + "</div>"
