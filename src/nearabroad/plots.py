@@ -137,6 +137,9 @@ def heatmap(table: pd.DataFrame, *, names: dict[str, str], vmax: float, label: s
     fig, ax = new_figure(width, height)
     image = ax.imshow(table.to_numpy(dtype=float), cmap=cmap, vmin=0, vmax=vmax, aspect="auto")
     for (r, c), v in np.ndenumerate(table.to_numpy(dtype=float)):
+        if v != v:  # no data: say so rather than print "nan"
+            ax.text(c, r, "no data", ha="center", va="center", fontsize=6, color="#777777")
+            continue
         ax.text(c, r, fmt.format(v), ha="center", va="center", fontsize=7, color="white" if v > vmax * 0.6 else "#333333")
     ax.set_yticks(range(len(table)), [names.get(i, i) for i in table.index])
     ax.set_xticks(range(len(table.columns)), [c.replace("_", " ") for c in table.columns], rotation=40, ha="right",
