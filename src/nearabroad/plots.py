@@ -140,7 +140,9 @@ def heatmap(table: pd.DataFrame, *, names: dict[str, str], vmax: float, label: s
         if v != v:  # no data: say so rather than print "nan"
             ax.text(c, r, "no data", ha="center", va="center", fontsize=6, color="#777777")
             continue
-        ax.text(c, r, fmt.format(v), ha="center", va="center", fontsize=7, color="white" if v > vmax * 0.6 else "#333333")
+        red, green, blue, _ = image.cmap(image.norm(v))
+        dark = 0.299 * red + 0.587 * green + 0.114 * blue < 0.5  # white text on dark cells, whatever the colour map
+        ax.text(c, r, fmt.format(v), ha="center", va="center", fontsize=7, color="white" if dark else "#333333")
     ax.set_yticks(range(len(table)), [names.get(i, i) for i in table.index])
     ax.set_xticks(range(len(table.columns)), [c.replace("_", " ") for c in table.columns], rotation=40, ha="right",
                   fontsize=7)
