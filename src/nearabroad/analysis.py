@@ -84,14 +84,6 @@ def alignment_score(votes: pd.DataFrame, weights: dict[str, float] = VOTE_SCORE,
     return rows.assign(score=rows["vote"].map(weights)).groupby("iso3")["score"].mean().sort_index()
 
 
-def vote_counts(votes: pd.DataFrame, iso3: list[str]) -> pd.DataFrame:
-    """How often each country voted yes / abstain / absent / no."""
-    from .charts import VOTE_ORDER
-
-    counts = votes[votes["iso3"].isin(iso3)].groupby(["iso3", "vote"]).size().unstack(fill_value=0)
-    return counts.reindex(index=iso3, columns=VOTE_ORDER, fill_value=0)
-
-
 def change(indicators: pd.DataFrame, indicator: str, start: int, end: int) -> pd.DataFrame:
     """Per country: value in `start`, value in `end` (or the latest year up to it) and the difference."""
     rows = series(indicators, indicator)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import textwrap
 
-import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
@@ -101,15 +100,6 @@ def timeline(events: pd.DataFrame, *, width: float = 6.4, wrap: int = 70, label_
     ax.legend(handles=[Patch(color=CATEGORY_COLOURS[c], label=c) for c in used], loc="lower left",
               bbox_to_anchor=(0, 1.0), ncol=min(6, len(used)), fontsize=7)
     return fig, ax
-
-
-def dated_steps(events: pd.DataFrame, ax, *, colour: str = "#555555", label_field: str = "summary", wrap: int = 28):
-    """Mark dated events on an existing time axis with a thin line and a short label."""
-    for i, r in enumerate(events.sort_values("date").itertuples()):
-        ax.axvline(r.date, color=colour, lw=0.8, ls=":")
-        ax.text(r.date, 1 - 0.12 * (i % 3), "\n".join(textwrap.wrap(getattr(r, label_field), wrap)),
-                transform=ax.get_xaxis_transform(), fontsize=6.5, va="top", ha="left", color=colour)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
 
 
 def grouped_bars(frame: pd.DataFrame, *, ylabel: str, colours: dict[str, str], names: dict[str, str] | None = None,
