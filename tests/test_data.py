@@ -30,6 +30,8 @@ CASES = [
     ("events_bad_category.csv", "events", 2, "category", "'gossip' is not one of"),
     ("countries_duplicate_key.csv", "countries", 3, "iso3", "duplicate key"),
     ("countries_bad_region.csv", "countries", 2, "region", "'europe' is not one of"),
+    ("indicators_publisher_break.csv", "indicators", 3, "publisher", "without a row for it in series_breaks.csv"),
+    ("indicators_article_as_evidence.csv", "indicators", 3, "source", "cannot be evidence for its own claims"),
 ]
 
 
@@ -55,8 +57,28 @@ def test_bad_input_is_rejected_with_its_place(data_dir, fixture, table, line, co
 
 def test_bib_entry_without_url_is_rejected(data_dir):
     shutil.copy(BAD / "sources_missing_url.bib", data_dir / "sources.bib")
-    with pytest.raises(DataError, match=r"sources.bib, line 7, column 'url': entry 'fixture-b' has no url"):
+    with pytest.raises(DataError, match=r"sources.bib, line 9, column 'url': entry 'fixture-b' has no url"):
         data.load("events", data_dir)
+
+
+@pytest.mark.parametrize("fixture, line, column, words", [
+    ("sources_bad_tier.bib", 9, "tier", "has tier 'blog'; use one of primary, report, secondary, relay"),
+    ("sources_missing_urldate.bib", 9, "urldate", "entry 'fixture-b' has no urldate"),
+])
+def test_bib_entry_without_valid_tier_or_date_read_is_rejected(data_dir, fixture, line, column, words):
+    shutil.copy(BAD / fixture, data_dir / "sources.bib")
+    with pytest.raises(DataError) as err:
+        data.load("events", data_dir)
+    assert (err.value.line, err.value.column) == (line, column)
+    assert words in str(err.value)
+
+
+def test_recorded_break_lets_a_series_change_publisher(data_dir):
+    shutil.copy(BAD / "indicators_publisher_break.csv", data_dir / "indicators.csv")
+    (data_dir / "series_breaks.csv").write_text(
+        "iso3,indicator,year,publisher,reason\nMDA,population,2022,Other Office,first office stopped publishing\n",
+        encoding="utf-8")
+    assert list(data.load("indicators", data_dir)["publisher"]) == ["Test Office", "Other Office"]
 
 
 def test_stray_spaces_are_rejected(data_dir):

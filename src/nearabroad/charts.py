@@ -100,27 +100,60 @@ def new_figure(width: float = 6.4, height: float = 3.6, **subplots):
     return plt.subplots(figsize=(width, height), layout="constrained", **subplots)
 
 
-def source_line(source_keys: list[str], fig_id: str) -> str:
-    """The attribution drawn at the foot of a figure: sources (wrapped), then the book's citation on its own line."""
-    sources = "\n".join(textwrap.wrap(f"Source: {bibliography().short(source_keys)}.", width=125))
-    return f"{sources}\nChart: {BOOK_SHORT}, {fig_id}. {LICENCE_DATA}."
+SOURCE_WIDTH = 125  # characters per line of the source line drawn into a figure
+SOURCE_LINES = 2  # at most: the main publishers, then a pointer to the full list in the figure's data
 
 
-def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, sources: list[str], out_dir: Path = FIGURE_DIR) -> dict:
-    """Title and attribute `fig`, then write its downloads and sidecar to `out_dir/<fig_id>.*`; return the sidecar."""
+def source_line(frame: pd.DataFrame) -> str:
+    """'Source: World Bank; Gallup; and 3 more (full list: figure data).', wrapped to at most two lines.
+
+    Publishers are listed by how many plotted values they give, most first; the complete list, with each value's
+    source and tier, is in the figure's CSV and sidecar.
+    """
+    bib = bibliography()
+    counts: dict[str, int] = {}
+    for cell in frame["source"]:
+        for author in sorted({bib[k].author for k in _keys(cell)}):
+            counts[author] = counts.get(author, 0) + 1
+    ranked = sorted(counts, key=lambda a: (-counts[a], a))
+    for n in range(len(ranked), 0, -1):
+        rest = len(ranked) - n
+        tail = f"; and {rest} more (full list: figure data)." if rest else "."
+        text = "Source: " + "; ".join(ranked[:n]) + tail
+        if len(textwrap.wrap(text, width=SOURCE_WIDTH)) <= SOURCE_LINES:
+            return text
+    return f"Source: {len(ranked)} publishers (full list: figure data)."
+
+
+def _keys(cell: str) -> list[str]:
+    return [k.strip() for k in str(cell).split(";") if k.strip()]
+
+
+def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, out_dir: Path = FIGURE_DIR) -> dict:
+    """Title and attribute `fig`, then write its downloads and sidecar to `out_dir/<fig_id>.*`; return the sidecar.
+
+    `data` holds the plotted values, one row each, with a `source` column of sources.bib keys: the source line,
+    the sidecar and the CSV (which gains each value's source tier) are all drawn from it.
+    """
     if not re.fullmatch(FIGURE_ID_PATTERN, fig_id):
         raise ValueError(f"figure id '{fig_id}' must look like 'fig-chapter-topic'")
-    if not sources:
-        raise ValueError(f"{fig_id}: a figure needs at least one source key")
-    keys = sorted({k.strip() for s in sources for k in s.split(";")})
+    if "source" not in data.columns or data.empty:
+        raise ValueError(f"{fig_id}: the plotted data need a 'source' column with a source for every value")
     bib = bibliography()
-    unknown = [k for k in keys if k not in bib.keys]
-    if unknown:
-        raise ValueError(f"{fig_id}: source keys not in sources.bib: {unknown}")
+    for cell in data["source"]:
+        if not _keys(cell):
+            raise ValueError(f"{fig_id}: a plotted value has no source")
+        unknown = [k for k in _keys(cell) if k not in bib.keys]
+        if unknown:
+            raise ValueError(f"{fig_id}: source keys not in sources.bib: {unknown}")
+    keys = sorted({k for cell in data["source"] for k in _keys(cell)})
+    data = data.copy()
+    data.insert(list(data.columns).index("source") + 1, "source_tier", [bib.best_tier(c) for c in data["source"]])
 
     fig.suptitle(title, x=0.0, ha="left", fontsize=11, fontweight="bold")
-    footer = source_line(keys, fig_id)
-    fig.text(0.0, 0.0, footer, ha="left", va="top", fontsize=6.5, color="#555555", transform=fig.transFigure)
+    line = source_line(data)
+    footer = "\n".join(textwrap.wrap(line, width=SOURCE_WIDTH)) + f"\nChart: {BOOK_SHORT}, {fig_id}. {LICENCE_DATA}."
+    fig.text(0.0, 0.0, footer, ha="left", va="top", fontsize=7, color="#555555", transform=fig.transFigure)
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -138,7 +171,8 @@ def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, sources: list[s
         "id": fig_id,
         "title": title,
         "sources": keys,
-        "source_line": f"Source: {bib.short(keys)}.",
+        "source_tiers": {k: bib[k].tier for k in keys},
+        "source_line": line,
         "files": {fmt: f"{fig_id}.{fmt}" for fmt in (*FORMATS, "csv")},
     }
     (out_dir / f"{fig_id}.json").write_text(json.dumps(sidecar, indent=1, sort_keys=True) + "\n", encoding="utf-8")

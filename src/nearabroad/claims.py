@@ -1,8 +1,11 @@
-"""The source article's checkable claims (`seeds/claims.yml`), each scored against the data by a rule in code.
+"""The source article's claims (`seeds/claims.yml`), each with its evidence rows, a rationale and a verdict.
 
-A claim carries a `rule`; `evaluate` applies it to the loaded tables and returns a verdict, the evidence in words and
-the source keys of the rows it used. The verdict is never typed in: change the data and the verdict follows.
-Missing data gives "not testable with these data", never a guess.
+Three bases, never keyword matching:
+- `data`: a rule computed from the tables gives the verdict (votes, a change in a value, a threshold, a membership
+  in force on a date); change the data and the verdict follows.
+- `judgement`: the verdict is recorded with its reasons, because what decides it (a retraction, a proposal, a court
+  order suspended on appeal) is read, not counted. Its evidence rows must exist in the data, or the build fails.
+- `synthesis`: the article's central thesis, judged from the per-country verdicts of the chapters.
 """
 
 from __future__ import annotations
@@ -16,12 +19,18 @@ import yaml
 from . import analysis as an
 
 CLAIMS_FILE = Path(__file__).resolve().parents[2] / "seeds" / "claims.yml"
-SUPPORTED, PARTLY, CONTRADICTED, UNTESTABLE = ("supported", "partly supported", "contradicted",
-                                               "not testable with these data")
-VERDICTS = (SUPPORTED, PARTLY, CONTRADICTED, UNTESTABLE)
-REQUIRED = ("id", "region", "countries", "claim", "family", "evidence", "rule")
+SUPPORTED, PARTLY, NOT_SUPPORTED, UNTESTABLE = "supported", "partly supported", "not supported", "not testable"
+VERDICTS = (SUPPORTED, PARTLY, NOT_SUPPORTED, UNTESTABLE)
+BASES = ("data", "judgement", "synthesis")
+REQUIRED = ("id", "region", "countries", "claim", "headline", "family", "basis", "evidence", "rationale")
 REGIONS = ("central_asia", "south_caucasus", "moldova", "belarus", "all")
 ARTICLE_DATE = pd.Timestamp("2023-11-03")
+EVIDENCE_KEYS = {
+    "events": ("date", "iso3"),
+    "unga_votes": ("resolution", "iso3"),
+    "indicators": ("iso3", "indicator", "year"),
+    "memberships": ("iso3", "organisation", "status"),
+}
 
 
 @dataclass
@@ -32,35 +41,68 @@ class Result:
 
 
 def load_claims(path: Path = CLAIMS_FILE) -> list[dict]:
-    """Read and check the claims file: required fields, unique ids, known regions and rule kinds."""
+    """Read and check the claims file: required fields, unique ids, known regions, bases, rules and verdicts."""
     claims = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     seen = set()
     for i, claim in enumerate(claims, start=1):
+        where = f"{path}: claim {i} ({claim.get('id', '?')})"
         missing = [k for k in REQUIRED if k not in claim]
         if missing:
-            raise ValueError(f"{path}: claim {i} ({claim.get('id', '?')}) lacks {missing}")
+            raise ValueError(f"{where} lacks {missing}")
         if claim["id"] in seen:
-            raise ValueError(f"{path}: duplicate claim id {claim['id']}")
+            raise ValueError(f"{where}: duplicate id")
         seen.add(claim["id"])
         if claim["region"] not in REGIONS:
-            raise ValueError(f"{path}: claim {claim['id']} has unknown region {claim['region']}")
-        if claim["rule"].get("kind") not in RULES:
-            raise ValueError(f"{path}: claim {claim['id']} has unknown rule kind {claim['rule'].get('kind')}")
+            raise ValueError(f"{where}: unknown region {claim['region']}")
+        if claim["basis"] not in BASES:
+            raise ValueError(f"{where}: basis must be one of {BASES}")
+        if claim["basis"] == "data" and claim.get("rule", {}).get("kind") not in RULES:
+            raise ValueError(f"{where}: a data claim needs a rule of kind {sorted(RULES)}")
+        if claim["basis"] == "judgement" and claim.get("verdict") not in VERDICTS:
+            raise ValueError(f"{where}: a judgement needs a verdict, one of {VERDICTS}")
+        for row in claim["evidence"]:
+            if row.get("table") not in EVIDENCE_KEYS or any(k not in row for k in EVIDENCE_KEYS[row["table"]]):
+                raise ValueError(f"{where}: evidence row {row} must name a table and its keys")
     return claims
 
 
-def evaluate(claim: dict, tables: dict[str, pd.DataFrame]) -> Result:
-    rule = claim["rule"]
-    return RULES[rule["kind"]](rule, tables)
+def evidence_rows(claim: dict, tables: dict[str, pd.DataFrame]) -> list[pd.Series]:
+    """The data rows a claim names as its evidence; KeyError naming the claim if one is not in the data."""
+    out = []
+    for ref in claim["evidence"]:
+        frame = tables[ref["table"]]
+        mask = pd.Series(True, index=frame.index)
+        for key in EVIDENCE_KEYS[ref["table"]]:
+            want = pd.Timestamp(ref[key]) if key == "date" else ref[key]
+            mask &= frame[key] == want
+        if not mask.any():
+            raise KeyError(f"claim {claim['id']}: evidence row {ref} is not in the data")
+        out.append(frame[mask].iloc[0])
+    return out
 
 
-def evaluate_all(claims: list[dict], tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def evaluate(claim: dict, tables: dict[str, pd.DataFrame], synthesis: Result | None = None) -> Result:
+    rows = evidence_rows(claim, tables)
+    sources = an.sources_of(pd.DataFrame(rows)) if rows else []
+    if claim["basis"] == "data":
+        result = RULES[claim["rule"]["kind"]](claim["rule"], tables)
+        result.sources = sorted(set(result.sources) | set(sources))
+        return result
+    if claim["basis"] == "judgement":
+        return Result(claim["verdict"], claim["rationale"], sources)
+    if synthesis is None:
+        raise ValueError(f"claim {claim['id']}: a synthesis verdict needs the per-country verdicts")
+    return Result(synthesis.verdict, synthesis.evidence, sorted(set(sources) | set(synthesis.sources)))
+
+
+def evaluate_all(claims: list[dict], tables: dict[str, pd.DataFrame], synthesis: Result | None = None) -> pd.DataFrame:
     rows = []
     for claim in claims:
-        result = evaluate(claim, tables)
+        result = evaluate(claim, tables, synthesis)
         rows.append({"id": claim["id"], "region": claim["region"], "claim": claim["claim"],
-                     "verdict": result.verdict, "evidence": result.evidence, "sources": ";".join(result.sources),
-                     "figure": claim["evidence"], "after": after_article(claim, tables)})
+                     "headline": bool(claim["headline"]), "basis": claim["basis"], "verdict": result.verdict,
+                     "evidence": result.evidence, "rationale": claim["rationale"], "sources": ";".join(result.sources),
+                     "see": claim.get("see", []), "after": claim.get("after", "")})
     return pd.DataFrame(rows)
 
 
@@ -74,19 +116,21 @@ def fmt(value: float) -> str:
 
 
 def _votes(rule, tables) -> Result:
+    """Share of the named cells (countries x resolutions) whose vote is one of `expect`: all → supported, at least
+    half → partly, else not supported; not testable when more than half the cells are missing."""
     votes = tables["unga_votes"]
     wanted = votes[votes["iso3"].isin(rule["countries"]) & votes["resolution"].isin(rule["resolutions"])]
     expected_cells = len(rule["countries"]) * len(rule["resolutions"])
-    if wanted.empty:
-        return Result(UNTESTABLE, "no recorded votes for these countries and resolutions")
+    if len(wanted) * 2 < expected_cells:
+        return Result(UNTESTABLE, f"only {len(wanted)} of {expected_cells} votes are in the data")
     match = wanted["vote"].isin(rule["expect"])
     share = match.mean()
-    verdict = SUPPORTED if share == 1 else PARTLY if share >= 0.5 else CONTRADICTED
+    verdict = SUPPORTED if share == 1 and len(wanted) == expected_cells else PARTLY if share >= 0.5 else NOT_SUPPORTED
     off = wanted[~match]
     detail = "; ".join(f"{r.iso3} {r.vote} on {r.resolution.removeprefix('A/RES/')}" for r in off.itertuples())
-    text = f"{int(match.sum())} of {len(wanted)} recorded votes are {'/'.join(rule['expect'])}"
+    text = f"{int(match.sum())} of {expected_cells} votes are {' or '.join(rule['expect'])}"
     if len(wanted) < expected_cells:
-        text += f" ({expected_cells - len(wanted)} votes not in the data)"
+        text += f" ({expected_cells - len(wanted)} not in the data)"
     if detail:
         text += f"; exceptions: {detail}"
     return Result(verdict, text, an.sources_of(wanted))
@@ -102,15 +146,13 @@ def _value_change(rule, tables) -> Result:
     start = _row(tables, rule["iso3"], rule["indicator"], rule["start"])
     end = _row(tables, rule["iso3"], rule["indicator"], rule["end"])
     if start is None or end is None:
-        have = [str(y) for y, r in ((rule["start"], start), (rule["end"], end)) if r is not None]
-        return Result(UNTESTABLE, f"{rule['indicator']} for {rule['iso3']} lacks "
-                      f"{' and '.join(str(y) for y in (rule['start'], rule['end']) if str(y) not in have)}")
+        lacking = [str(y) for y, r in ((rule["start"], start), (rule["end"], end)) if r is None]
+        return Result(UNTESTABLE, f"no {rule['indicator']} for {rule['iso3']} in {' and '.join(lacking)}")
     change = end["value"] - start["value"]
     signed = change if rule["direction"] == "up" else -change
-    verdict = SUPPORTED if signed >= rule.get("min_change", 0) and signed > 0 else PARTLY if signed > 0 else CONTRADICTED
+    verdict = SUPPORTED if signed >= rule.get("min_change", 0) and signed > 0 else PARTLY if signed > 0 else NOT_SUPPORTED
     sign = "+" if change >= 0 else "−"
-    text = (f"{rule['indicator']} for {rule['iso3']}: {fmt(start['value'])} in {rule['start']}, "
-            f"{fmt(end['value'])} in {rule['end']} ({sign}{fmt(abs(change))})")
+    text = (f"{fmt(start['value'])} in {rule['start']}, {fmt(end['value'])} in {rule['end']} ({sign}{fmt(abs(change))})")
     return Result(verdict, text, an.sources_of(pd.DataFrame([start, end])))
 
 
@@ -119,79 +161,25 @@ def _value_compare(rule, tables) -> Result:
     if row is None:
         return Result(UNTESTABLE, f"no {rule['indicator']} for {rule['iso3']} in {rule['year']}")
     ok = row["value"] >= rule["threshold"] if rule["op"] == ">=" else row["value"] <= rule["threshold"]
-    text = f"{rule['indicator']} for {rule['iso3']} in {rule['year']}: {fmt(row['value'])} (test: {rule['op']} {fmt(rule['threshold'])})"
-    return Result(SUPPORTED if ok else CONTRADICTED, text, an.sources_of(pd.DataFrame([row])))
-
-
-def _event(rule, tables) -> Result:
-    ev = tables["events"]
-    rows = ev[ev["iso3"] == rule["iso3"]]
-    if "category" in rule:
-        rows = rows[rows["category"] == rule["category"]]
-    if "after" in rule:
-        rows = rows[rows["date"] >= pd.Timestamp(rule["after"])]
-    if "before" in rule:
-        rows = rows[rows["date"] <= pd.Timestamp(rule["before"])]
-    if "contains" in rule:
-        rows = rows[rows["summary"].str.contains(rule["contains"], case=False, regex=False)]
-    if rows.empty:
-        return Result(UNTESTABLE, "no matching event in the events data")
-    first = rows.sort_values("date").iloc[0]
-    return Result(SUPPORTED, f"{first['date']:%d %b %Y}: {first['summary']}", an.sources_of(rows.head(1)))
+    text = f"{fmt(row['value'])} in {rule['year']} (test: {rule['op']} {fmt(rule['threshold'])})"
+    return Result(SUPPORTED if ok else NOT_SUPPORTED, text, an.sources_of(pd.DataFrame([row])))
 
 
 def _membership(rule, tables) -> Result:
+    """The status in force on `on` (default: the article's date)."""
+    on = pd.Timestamp(rule.get("on", ARTICLE_DATE))
     m = tables["memberships"]
-    rows = m[(m["iso3"] == rule["iso3"]) & (m["organisation"] == rule["organisation"]) & (m["status"] == rule["status"])]
-    if rows.empty:
-        return Result(UNTESTABLE, f"no {rule['organisation']} {rule['status']} row for {rule['iso3']}")
-    r = rows.iloc[0]
-    return Result(SUPPORTED, f"{rule['iso3']}: {rule['organisation']} {rule['status']} since {r['start']}",
-                  an.sources_of(rows.head(1)))
+    rows = m[(m["iso3"] == rule["iso3"]) & (m["organisation"] == rule["organisation"])]
+    started = rows[pd.to_datetime(rows["start"]) <= on]
+    in_force = started[(started["end"] == "") | (pd.to_datetime(started["end"].replace("", None)) > on)]
+    if in_force.empty:
+        return Result(NOT_SUPPORTED if len(rows) else UNTESTABLE,
+                      f"no {rule['organisation']} status of {rule['iso3']} in force on {on:%d %b %Y}",
+                      an.sources_of(rows))
+    current = in_force.sort_values("start").iloc[-1]
+    ok = current["status"] == rule["status"]
+    text = f"{rule['organisation']} {current['status']} since {current['start']} (on {on:%d %b %Y})"
+    return Result(SUPPORTED if ok else NOT_SUPPORTED, text, an.sources_of(in_force.tail(1)))
 
 
-def _untestable(rule, tables) -> Result:
-    return Result(UNTESTABLE, rule["reason"])
-
-
-RULES = {"votes": _votes, "value_change": _value_change, "value_compare": _value_compare, "event": _event,
-         "membership": _membership, "untestable": _untestable}
-
-
-def after_article(claim: dict, tables: dict[str, pd.DataFrame]) -> str:
-    """What the data say after the article (latest value after 2023 vs the 2023 or last earlier value)."""
-    after = claim.get("after")
-    if not after:
-        return "–"
-    rows = an.series(tables["indicators"], after["indicator"], after["iso3"])
-    before, later = rows[rows["year"] <= ARTICLE_DATE.year], rows[rows["year"] > ARTICLE_DATE.year]
-    if later.empty or before.empty:
-        return "no data after 2023"
-    b, l = before.iloc[-1], later.iloc[-1]
-    trend = "rose" if l["value"] > b["value"] else "fell" if l["value"] < b["value"] else "unchanged"
-    return f"{trend}: {fmt(b['value'])} ({int(b['year'])}) → {fmt(l['value'])} ({int(l['year'])})"
-
-
-def results_table(results: pd.DataFrame) -> pd.DataFrame:
-    """The verdicts as a reader-facing table, evidence figure linked (as its book anchor)."""
-    from .data import bibliography
-
-    bib = bibliography()
-    return pd.DataFrame({
-        "Claim (paraphrased)": results["claim"],
-        "Verdict": results["verdict"].map(lambda v: f"<strong>{v}</strong>"),
-        "Evidence": results["evidence"],
-        "Source": results["sources"].map(lambda s: bib.short(s) if s else "–"),
-        "See": results["figure"].map(_figure_link),
-        "After the article": results["after"],
-    })
-
-
-def _figure_link(fig_id: str) -> str:
-    """Link to a figure by its stable id; the id's prefix names the chapter page (fig-<chapter>-<topic>)."""
-    for prefix, page in (("fig-central-asia", "central_asia"), ("fig-south-caucasus", "south_caucasus"),
-                         ("fig-moldova", "moldova"), ("fig-belarus", "belarus"), ("fig-overview", "overview"),
-                         ("fig-data", "data")):
-        if fig_id.startswith(prefix + "-"):
-            return f'<a href="{page}.html#{fig_id}">{fig_id}</a>'
-    return fig_id
+RULES = {"votes": _votes, "value_change": _value_change, "value_compare": _value_compare, "membership": _membership}

@@ -15,24 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .sources import Bibliography
+from .errors import DataError
+from .sources import ARTICLE_KEY, Bibliography
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 SCHEMA_FILE = "datapackage.json"
 SOURCE_SEPARATOR = ";"
-
-
-class DataError(ValueError):
-    """A data file breaks the contract. `path`, `line` and `column` say where."""
-
-    def __init__(self, path: Path | str, line: int | None, column: str | None, message: str):
-        self.path, self.line, self.column = Path(path), line, column
-        where = str(path)
-        if line is not None:
-            where += f", line {line}"
-        if column is not None:
-            where += f", column '{column}'"
-        super().__init__(f"{where}: {message}")
 
 
 def schema(data_dir: Path = DATA_DIR) -> dict:
@@ -101,10 +89,13 @@ def _load(name: str, data_dir: Path) -> pd.DataFrame:
                 key = key.strip()
                 if not key:
                     raise DataError(path, line, "source", "empty source key")
+                if key == ARTICLE_KEY:
+                    raise DataError(path, line, "source", "the article under test cannot be evidence for its own claims")
                 if key not in keys:
                     raise DataError(path, line, "source", f"source key '{key}' is not in sources.bib")
     if name == "indicators":
         _check_indicator_ranges(path, records, lines, _load("indicator_catalogue", data_dir))
+        _check_one_publisher_per_series(path, records, lines, _load("series_breaks", data_dir))
 
     frame = pd.DataFrame.from_records(records, columns=[f["name"] for f in fields])
     for f in fields:
@@ -194,6 +185,20 @@ def _check_indicator_ranges(path: Path, records: list[dict], lines: list[int], c
         if rec["value"] < low or (high == high and rec["value"] > high):  # high is NaN when unbounded
             top = "" if high != high else f"{high:g}"
             raise DataError(path, line, "value", f"{rec['value']:g} is outside [{low:g}, {top}] for {rec['indicator']}")
+
+
+def _check_one_publisher_per_series(path: Path, records: list[dict], lines: list[int], breaks: pd.DataFrame) -> None:
+    """A series (country x indicator) keeps one publisher; a change must be recorded in series_breaks.csv."""
+    recorded = {(r.iso3, r.indicator, r.year): r.publisher for r in breaks.itertuples()}
+    by_series: dict[tuple, list[tuple[int, str, int]]] = {}
+    for rec, line in zip(records, lines):
+        by_series.setdefault((rec["iso3"], rec["indicator"]), []).append((rec["year"], rec["publisher"], line))
+    for (iso3, indicator), rows in by_series.items():
+        rows.sort()
+        for (_, before, _), (year, after, line) in zip(rows, rows[1:]):
+            if after != before and recorded.get((iso3, indicator, year)) != after:
+                raise DataError(path, line, "publisher", f"{iso3} {indicator} changes publisher from '{before}' to "
+                                f"'{after}' in {year} without a row for it in series_breaks.csv")
 
 
 def dictionary(data_dir: Path = DATA_DIR) -> pd.DataFrame:

@@ -10,9 +10,15 @@ from pybtex.backends.plaintext import Backend
 from pybtex.database import parse_string
 from pybtex.richtext import Text
 
+from .errors import DataError
+
 _PLAIN = Backend()  # made once: looking the backend up by name per call costs ~12 ms (entry-point scan)
 
-REQUIRED_FIELDS = ("title", "year", "url")
+REQUIRED_FIELDS = ("title", "year", "url", "urldate", "tier")
+# How close a source is to the figure or decision it gives (data/README.md, "Source tiers"), best first.
+TIERS = ("primary", "report", "secondary", "relay")
+# The article whose claims the book tests: a subject, never evidence for a data row.
+ARTICLE_KEY = "trofimov2023"
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,8 @@ class Source:
     title: str
     year: str
     url: str
+    tier: str = "primary"
+    urldate: str = ""
 
     @property
     def short(self) -> str:
@@ -42,8 +50,6 @@ class Bibliography:
 
     @classmethod
     def from_file(cls, path: Path) -> "Bibliography":
-        from .data import DataError  # late import: data imports this module
-
         path = Path(path)
         if not path.exists():
             raise DataError(path, None, None, "file not found")
@@ -60,6 +66,12 @@ class Bibliography:
             for name in REQUIRED_FIELDS:
                 if not entry.fields.get(name, "").strip():
                     raise DataError(path, line, name, f"entry '{key}' has no {name}")
+            tier = entry.fields["tier"].strip()
+            if tier not in TIERS:
+                raise DataError(path, line, "tier", f"entry '{key}' has tier '{tier}'; use one of {', '.join(TIERS)}")
+            urldate = entry.fields["urldate"].strip()
+            if not re.fullmatch(r"20[0-9]{2}-[01][0-9]-[0-3][0-9]", urldate):
+                raise DataError(path, line, "urldate", f"entry '{key}' has urldate '{urldate}'; write the date read as YYYY-MM-DD")
             persons = entry.persons.get("author", [])
             if not persons:
                 raise DataError(path, line, "author", f"entry '{key}' has no author")
@@ -69,6 +81,8 @@ class Bibliography:
                 title=_plain(entry.fields["title"]),
                 year=entry.fields["year"].strip(),
                 url=entry.fields["url"].strip(),
+                tier=tier,
+                urldate=urldate,
             )
         return cls(sources)
 
@@ -77,6 +91,13 @@ class Bibliography:
         if isinstance(keys, str):
             keys = [k.strip() for k in keys.split(";")]
         return "; ".join(sorted({self.sources[k].short for k in keys}))
+
+
+    def best_tier(self, keys: list[str] | str) -> str:
+        """The best tier among the given keys ('primary' beats 'report' beats 'secondary' beats 'relay')."""
+        if isinstance(keys, str):
+            keys = [k.strip() for k in keys.split(";") if k.strip()]
+        return min((self.sources[k].tier for k in keys), key=TIERS.index)
 
 
 def _line_of(text: str, key: str) -> int | None:

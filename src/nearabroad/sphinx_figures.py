@@ -79,11 +79,23 @@ def _downloads_html(prefix: str, side: dict) -> str:
     return f'<p class="figure-downloads">Download: {links}</p>'
 
 
-def _cite_html(plain: str, bibtex: str) -> str:
+def _sources_html(side: dict) -> str:
+    """Every source of the figure with its tier (the image itself names only the main publishers)."""
+    from .data import bibliography
+
+    bib = bibliography()
+    items = "".join(
+        f'<li><a href="{html.escape(bib[k].url)}">{html.escape(bib[k].author)} ({html.escape(bib[k].year)}): '
+        f'{html.escape(bib[k].title)}</a> <span class="source-tier tier-{bib[k].tier}">{bib[k].tier}</span></li>'
+        for k in side["sources"])
+    return f'<p>Sources of the plotted values (tier in the figure data, per value):</p><ul class="figure-sources">{items}</ul>'
+
+
+def _cite_html(plain: str, bibtex: str, side: dict) -> str:
     return (
         '<details class="figure-cite"><summary>Cite this figure</summary>'
         f'<p class="figure-cite-text">{html.escape(plain)}</p>'
-        f'<pre class="figure-cite-bibtex">{html.escape(bibtex)}</pre></details>'
+        f'<pre class="figure-cite-bibtex">{html.escape(bibtex)}</pre>{_sources_html(side)}</details>'
     )
 
 
@@ -118,10 +130,14 @@ def add_figure_furniture(app, doctree, docname) -> None:
             logger.warning(f"figure {fig_id} has no downloads: run its notebook (publish writes them)", location=node)
             continue
         number = _number(env, docname, fig_id)
-        for image in node.findall(nodes.image):  # describe the chart, not its file name
+        for image in list(node.findall(nodes.image)):  # describe the chart, not its file name
             image["alt"] = f"Figure {number}: {side['title']}. {side['source_line']}"
+            if not isinstance(image.parent, nodes.reference):  # one tap opens the full-size figure (phones)
+                link = nodes.reference("", "", refuri=f"{prefix}{URL_DIR}/{side['files']['svg']}", classes=["figure-full"])
+                image.replace_self(link)
+                link += image
         plain, bibtex = citation(fig_id, number, side["title"], side["source_line"].removeprefix("Source: "), page)
-        raw = nodes.raw("", _downloads_html(prefix, side) + _cite_html(plain, bibtex), format="html")
+        raw = nodes.raw("", _downloads_html(prefix, side) + _cite_html(plain, bibtex, side), format="html")
         node.parent.insert(node.parent.index(node) + 1, raw)
 
     for gallery in list(doctree.findall(gallery_node)):
