@@ -109,24 +109,51 @@ def summit_counts(events: pd.DataFrame, iso3: list[str]) -> pd.DataFrame:
     return rows.groupby(["year", "partner"]).size().unstack(fill_value=0).sort_index()
 
 
-def remittances_share_of_gdp(indicators: pd.DataFrame) -> pd.DataFrame:
-    """Personal remittances received as % of GDP, computed from the two World Bank US$ series in the data.
+PARTNER_VALUE_IDS = {  # (exports to partner, imports from partner, total exports, total imports), per publisher family
+    "russia": [("exports_to_russia_usd", "imports_from_russia_usd", "exports_total_usd", "imports_total_usd")],
+    "china": [("exports_to_china_usd", "imports_from_china_usd", "exports_total_usd", "imports_total_usd"),
+              ("imf_dots_exports_to_china_usd", "imf_dots_imports_from_china_usd", "imf_dots_exports_total_usd",
+               "imf_dots_imports_total_usd")],
+    "eu": [("exports_to_eu_as_grouped_usd", "imports_from_eu_as_grouped_usd", "exports_total_usd", "imports_total_usd")],
+}
 
-    Where the data set holds a published `remittances_gdp_pct`, that value is kept and the computed one is not used;
-    `basis` says which a row is.
-    """
-    rem = series(indicators, "remittances_received_usd")[["iso3", "year", "value", "source"]]
-    gdp = series(indicators, "gdp_usd")[["iso3", "year", "value", "source"]]
-    both = rem.merge(gdp, on=["iso3", "year"], suffixes=("_rem", "_gdp"))
-    computed = pd.DataFrame({
-        "iso3": both["iso3"], "year": both["year"],
-        "value": 100 * both["value_rem"] / both["value_gdp"],
-        "source": both["source_rem"] + ";" + both["source_gdp"],
-        "basis": "computed: remittances_received_usd / gdp_usd",
-    })
-    published = series(indicators, "remittances_gdp_pct")[["iso3", "year", "value", "source"]].assign(basis="published")
-    out = pd.concat([published, computed], ignore_index=True).drop_duplicates(["iso3", "year"], keep="first")
-    return out.sort_values(["iso3", "year"]).reset_index(drop=True)
+
+def partner_share(indicators: pd.DataFrame, partner: str, iso3: list[str] | None = None) -> pd.DataFrame:
+    """A partner's share of each country's goods trade (exports + imports), full calendar years, one series per
+    country from one publisher: the share the publisher states, or the share computed here from the publisher's
+    own partner and total values for the same year. Where a country has both, the longer series is used; the two
+    are never mixed. Columns: iso3, year, value, publisher, source, basis."""
+    candidates = []
+    published = series(indicators, f"{partner}_share_of_trade_pct", iso3)
+    for (code, pub), rows in published.groupby(["iso3", "publisher"]):
+        candidates.append(rows.assign(basis="published share")[["iso3", "year", "value", "publisher", "source", "basis"]])
+    for ids in PARTNER_VALUE_IDS[partner]:
+        parts = [series(indicators, i, iso3).set_index(["iso3", "year"]) for i in ids]
+        if any(p.empty for p in parts):
+            continue
+        both = pd.concat([p[["value", "publisher", "source"]].add_prefix(f"{k}_") for k, p in enumerate(parts)],
+                         axis=1, join="inner").reset_index()
+        same = both[(both["0_publisher"] == both["1_publisher"]) & (both["0_publisher"] == both["2_publisher"])
+                    & (both["0_publisher"] == both["3_publisher"])]
+        if same.empty:
+            continue
+        computed = pd.DataFrame({
+            "iso3": same["iso3"], "year": same["year"],
+            "value": 100 * (same["0_value"] + same["1_value"]) / (same["2_value"] + same["3_value"]),
+            "publisher": same["0_publisher"],
+            "source": [";".join(dict.fromkeys(";".join(r).split(";"))) for r in
+                       same[["0_source", "1_source", "2_source", "3_source"]].to_numpy()],
+            "basis": "computed from the publisher's partner and total values"})
+        for _, rows in computed.groupby(["iso3", "publisher"]):
+            candidates.append(rows)
+    best: dict[str, pd.DataFrame] = {}
+    for rows in candidates:  # published candidates come first, so they win ties
+        code = rows["iso3"].iloc[0]
+        if code not in best or len(rows) > len(best[code]):
+            best[code] = rows
+    if not best:
+        return pd.DataFrame(columns=["iso3", "year", "value", "publisher", "source", "basis"])
+    return pd.concat(best.values()).sort_values(["iso3", "year"]).reset_index(drop=True)
 
 
 def coverage(indicators: pd.DataFrame, names: list[str], iso3: list[str], first: int = 2014, last: int = 2025) -> pd.DataFrame:

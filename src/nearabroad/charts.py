@@ -159,6 +159,9 @@ def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, out_dir: Path =
     out_dir.mkdir(parents=True, exist_ok=True)
     # Work out the tight bounding box once (it needs a full draw) instead of once per format.
     fig.canvas.draw()
+    clashes = overlapping_labels(fig)
+    if clashes:
+        raise ValueError(f"{fig_id}: labels overlap: " + "; ".join(f"'{a}' / '{b}'" for a, b in clashes))
     bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(PAD_INCHES)
     everything = os.environ.get(EXPORT_ENV, "all") != "svg"
     for fmt in FORMATS if everything else ("svg",):
@@ -177,6 +180,27 @@ def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, out_dir: Path =
     }
     (out_dir / f"{fig_id}.json").write_text(json.dumps(sidecar, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return sidecar
+
+
+def overlapping_labels(fig) -> list[tuple[str, str]]:
+    """Pairs of text labels drawn on the same axes whose boxes overlap (annotations, tick labels, legends).
+
+    Run on the drawn figure, so it sees the rendered sizes; `publish` refuses a figure with any overlap.
+    """
+    renderer = fig.canvas.get_renderer()
+    clashes = []
+    for ax in fig.axes:
+        texts = [t for t in ax.texts if t.get_visible() and t.get_text().strip()]
+        texts += [t for t in ax.get_xticklabels() + ax.get_yticklabels() if t.get_visible() and t.get_text().strip()]
+        legend = ax.get_legend()
+        if legend is not None:
+            texts += [t for t in legend.get_texts() if t.get_text().strip()]
+        boxes = [(t.get_text(), t.get_window_extent(renderer).shrunk(0.97, 0.9)) for t in texts]
+        for i, (a, box_a) in enumerate(boxes):
+            for b, box_b in boxes[i + 1:]:
+                if box_a.overlaps(box_b):
+                    clashes.append((a.replace("\n", " "), b.replace("\n", " ")))
+    return clashes
 
 
 def write_thumbnail(png: Path, thumb_path: Path) -> None:

@@ -170,8 +170,8 @@ def _membership(rule, tables) -> Result:
     on = pd.Timestamp(rule.get("on", ARTICLE_DATE))
     m = tables["memberships"]
     rows = m[(m["iso3"] == rule["iso3"]) & (m["organisation"] == rule["organisation"])]
-    started = rows[pd.to_datetime(rows["start"]) <= on]
-    in_force = started[(started["end"] == "") | (pd.to_datetime(started["end"].replace("", None)) > on)]
+    started = rows[pd.to_datetime(rows["start"], format="ISO8601") <= on]
+    in_force = started[(started["end"] == "") | (pd.to_datetime(started["end"].replace("", None), format="ISO8601") > on)]
     if in_force.empty:
         return Result(NOT_SUPPORTED if len(rows) else UNTESTABLE,
                       f"no {rule['organisation']} status of {rule['iso3']} in force on {on:%d %b %Y}",

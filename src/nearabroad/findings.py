@@ -1,4 +1,4 @@
-"""The book's own findings (`seeds/findings.yml`): every sentence that states a direction, ranking, comparison or count.
+"""The book's own findings (`seeds/findings/<chapter>.yml`): every sentence that states a direction, ranking, comparison or count.
 
 A finding names its measure, its countries and years, and a rule computed from the data. `evaluate` returns whether
 the finding holds and the words and numbers the sentence takes from it (the verb, the values, the years). A chapter
@@ -16,7 +16,7 @@ import yaml
 
 from . import analysis as an
 
-FINDINGS_FILE = Path(__file__).resolve().parents[2] / "seeds" / "findings.yml"
+FINDINGS_DIR = Path(__file__).resolve().parents[2] / "seeds" / "findings"
 CHAPTERS = ("intro", "overview", "moldova", "central_asia", "south_caucasus", "belarus", "claims")
 REQUIRED = ("id", "chapter", "measure", "statement", "rule")
 
@@ -33,10 +33,15 @@ class Outcome:
     sources: list[str] = field(default_factory=list)
 
 
-def load_findings(path: Path = FINDINGS_FILE) -> list[dict]:
-    items = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+def load_findings(folder: Path = FINDINGS_DIR) -> list[dict]:
+    """Every finding of every chapter (`seeds/findings/<chapter>.yml`), checked: fields, unique ids, rule kinds."""
+    items, origin = [], []
+    for path in sorted(Path(folder).glob("*.yml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            items.append(item)
+            origin.append(path)
     seen = set()
-    for i, item in enumerate(items, start=1):
+    for i, (item, path) in enumerate(zip(items, origin), start=1):
         missing = [k for k in REQUIRED if k not in item]
         if missing:
             raise ValueError(f"{path}: finding {i} ({item.get('id', '?')}) lacks {missing}")
@@ -212,3 +217,28 @@ def _all_countries(rule, tables) -> Outcome:
 
 RULES = {"change": _change, "lead": _lead, "rank": _rank, "vote_count": _vote_count, "compare": _compare,
          "all_countries": _all_countries}
+
+
+def glue_all(outcomes: dict[str, Outcome]) -> None:
+    """Glue every finding for the chapter's prose: `{glue:text}`<id>`` is the computed phrase ("fell from 33 % in
+    2021 to 24 % in 2024") and `{glue:text}`<id>.<name>`` each value (verb, start, end, n, top, ...)."""
+    from myst_nb import glue
+
+    for fid, out in outcomes.items():
+        glue(fid, out.text, display=False)
+        for name, value in out.values.items():
+            glue(f"{fid}.{name}", value, display=False)
+
+
+def key_findings_html(chapter: str, tables: dict[str, pd.DataFrame], figure_page: str = "") -> str:
+    """The chapter's key findings (those marked `key: true`), as a list of computed sentences with figure links."""
+    import html
+
+    items = [f for f in load_findings() if f["chapter"] == chapter and f.get("key")]
+    lines = []
+    for item in items:
+        out = evaluate(item["rule"], tables)
+        sentence = item["statement"].format(**out.values, text=out.text)
+        link = f' <a href="{figure_page}#{item["figure"]}">(figure)</a>' if item.get("figure") else ""
+        lines.append(f"<li>{html.escape(sentence)}{link}</li>")
+    return '<div class="key-findings"><p><strong>Key findings</strong></p><ul>' + "".join(lines) + "</ul></div>"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
@@ -19,27 +17,45 @@ CATEGORY_COLOURS = {
 
 
 def lines(frame: pd.DataFrame, *, ylabel: str, names: dict[str, str] | None = None, colours: dict | None = None,
-          width: float = 6.4, height: float = 3.6, ax=None, percent: bool = False, start_zero: bool = True):
-    """One line per column of a year-indexed table, labelled at its last point (no legend to decode)."""
+          width: float = 6.4, height: float = 3.6, ax=None, percent: bool = False, start_zero: bool = True,
+          breaks: dict[str, list[int]] | None = None):
+    """One line per column of a year-indexed table, labelled at its last point (no legend to decode).
+
+    A missing year breaks the line instead of bridging it; so does a change of publisher (`breaks`: column -> first
+    years of a new publisher), where the segment after the break is drawn with hollow markers.
+    End labels are spread vertically so they never overlap.
+    """
     colours = colours or COUNTRY_COLOURS
+    names = names or {}
     fig, ax = new_figure(width, height) if ax is None else (ax.figure, ax)
-    if len(frame.index):  # a missing year breaks the line instead of bridging it
+    if len(frame.index):
         frame = frame.reindex(range(int(frame.index.min()), int(frame.index.max()) + 1))
+    ends = []
     for col in frame.columns:
         s = frame[col].dropna()
         if s.empty:
             continue
         colour = colours.get(col, "#555555")
-        ax.plot(frame.index, frame[col].values, marker="o", color=colour, label=(names or {}).get(col, col))
-        ax.annotate((names or {}).get(col, col), (s.index[-1], s.values[-1]), xytext=(4, 0),
-                    textcoords="offset points", va="center", fontsize=8, color=colour)
-    ax.set_ylabel(ylabel)
-    ax.xaxis.set_major_locator(_year_locator(frame.index))
+        cuts = sorted((breaks or {}).get(col, []))
+        edges = [frame.index.min(), *cuts, frame.index.max() + 1]
+        for k, (lo, hi) in enumerate(zip(edges, edges[1:])):
+            part = frame[col].loc[lo:hi - 1]
+            ax.plot(part.index, part.values, marker="o", color=colour, markerfacecolor=colour if k == 0 else "white",
+                    label=names.get(col, col) if k == 0 else None)
+        ends.append((s.values[-1], s.index[-1], col, colour))
     if start_zero:
         ax.set_ylim(bottom=0)
+    low, high = ax.get_ylim()
+    ends.sort()
+    ys = spread([e[0] for e in ends], gap=0.06 * (high - low))
+    for (value, year, col, colour), y in zip(ends, ys):
+        ax.annotate(names.get(col, col), (year, value), xytext=(frame.index.max() + 0.25, y), textcoords="data",
+                    va="center", fontsize=8, color=colour)
+    ax.set_ylabel(ylabel)
+    ax.xaxis.set_major_locator(_year_locator(frame.index))
     if percent:
         ax.yaxis.set_major_formatter(lambda v, _: f"{v:g}%")
-    ax.margins(x=0.12)
+    ax.set_xlim(frame.index.min() - 0.4, frame.index.max() + 0.25 + 0.11 * max(1, len(frame.index)))
     return fig, ax
 
 
@@ -76,30 +92,6 @@ def vote_grid(matrix: pd.DataFrame, *, names: dict[str, str], width: float = 6.4
 
 
 _VOTE_LEGEND = {"yes": "Yes (with the majority)", "abstain": "Abstained", "absent": "Did not vote", "no": "No (with Russia)"}
-
-
-def timeline(events: pd.DataFrame, *, width: float = 6.4, wrap: int = 70, label_country: bool = False,
-             names: dict[str, str] | None = None):
-    """Dated events top to bottom, a dot per event coloured by category, the summary beside it."""
-    rows = events.sort_values(["date", "iso3"]).reset_index(drop=True)
-    texts = []
-    for r in rows.itertuples():
-        lead = f"{(names or {}).get(r.iso3, r.iso3)}: " if label_country else ""
-        texts.append("\n".join(textwrap.wrap(f"{r.date:%d %b %Y} – {lead}{r.summary}", wrap)))
-    heights = [t.count("\n") + 1 for t in texts]
-    y = -np.cumsum([0] + heights[:-1]).astype(float)
-    fig, ax = new_figure(width, 0.9 + 0.16 * sum(heights) + 0.05 * len(rows))
-    ax.scatter(np.zeros(len(rows)), y, s=28, c=[CATEGORY_COLOURS.get(c, "#555555") for c in rows["category"]], zorder=3)
-    ax.plot([0, 0], [y.min() - 0.5, 0.5], color="#CCCCCC", lw=1, zorder=1)
-    for yy, text in zip(y, texts):
-        ax.text(0.06, yy, text, va="top", fontsize=7.2, transform=ax.transData).set_y(yy + 0.25)
-    ax.set_xlim(-0.05, 1)
-    ax.set_ylim(y.min() - heights[-1], 0.8)
-    ax.axis("off")
-    used = [c for c in CATEGORY_COLOURS if c in set(rows["category"])]
-    ax.legend(handles=[Patch(color=CATEGORY_COLOURS[c], label=c) for c in used], loc="lower left",
-              bbox_to_anchor=(0, 1.0), ncol=min(6, len(used)), fontsize=7)
-    return fig, ax
 
 
 def grouped_bars(frame: pd.DataFrame, *, ylabel: str, colours: dict[str, str], names: dict[str, str] | None = None,

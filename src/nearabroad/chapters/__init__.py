@@ -1,0 +1,1 @@
+"""One module per chapter: its figures, tables and the facts its prose glues."""

@@ -1,0 +1,162 @@
+"""Per-country signals of loosening or tightening ties with Russia, the verdict each earns, and the thesis verdict.
+
+The criteria are fixed here, before they are applied, and printed in the data-and-methods chapter:
+
+Signals (each: "away", "toward", "no change" or "no data"), before the invasion against after it:
+- UN votes on Ukraine's territorial integrity: mean vote score on A/RES/ES-11/1 and ES-11/4 (2022) against the
+  score on A/RES/68/262 (2014); yes = 1, abstain or absent = 0.5, no = 0. A country that voted yes every time is
+  "already aligned" (it cannot move further). Other resolutions (humanitarian, Human Rights Council, reparations,
+  peace texts) are not in this signal.
+- Trade: Russia's share of the country's goods trade in the latest full year from 2023 on against the last full
+  year up to 2021, from one publisher; a change of less than TRADE_POINTS percentage points is "no change".
+- Opinion: Gallup's approval of Russia's leadership, latest year from 2022 on against 2021; less than
+  OPINION_POINTS points is "no change".
+- Formal ties: a status that began after 24 February 2022 is "away" if it loosens a Russian-led bloc (frozen,
+  suspended, withdrawn, withdrawing) or moves towards the EU (applicant, candidate); "toward" if it deepens a
+  Russian-led bloc or the EU halts accession; "mixed" if both happened (neither counts).
+Remittances are reported in the chapters but are not a signal: the World Bank series does not say where the money
+comes from, and most central banks publish no split by sending country.
+
+Verdicts:
+- drifting: formal ties moved away and no signal moved toward Russia;
+- hedging: at least one signal moved away, but not a formal break with no signal toward;
+- bound: no signal moved away, and the country did not already vote with the majority every time;
+- too little data: fewer than two signals with data.
+
+Thesis (the article's claim that Russia's influence declined markedly in most of the ten): "clear loosening" means
+drifting, or at least two signals away and none toward. Supported if at least 6 of the 10 show clear loosening; not
+supported if at least 6 are bound on three or more signals with data (well measured and unmoved); otherwise partly
+supported: some countries loosened, but the data do not show it for most.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import analysis as an
+from .claims import NOT_SUPPORTED, PARTLY, SUPPORTED, Result
+
+FOCUS = ["KAZ", "KGZ", "TJK", "TKM", "UZB", "ARM", "AZE", "GEO", "MDA", "BLR"]
+INVASION = pd.Timestamp("2022-02-24")
+TERRITORIAL = {"before": ["A/RES/68/262"], "after": ["A/RES/ES-11/1", "A/RES/ES-11/4"]}
+VOTE_SCORE = {"yes": 1.0, "abstain": 0.5, "absent": 0.5, "no": 0.0}
+TRADE_POINTS = 2.0
+OPINION_POINTS = 5.0
+RUSSIAN_BLOCS = ("CSTO", "EAEU", "CIS", "Union State")
+BLOC_EXITS = {"frozen", "suspended", "withdrawn", "withdrawing"}  # of a Russian-led bloc: away from Russia
+EU_STEPS = {"applicant", "candidate"}  # towards the EU: away from Russia; the EU halting accession is the reverse
+SIGNALS = ("votes", "trade", "opinion", "formal")
+SIGNAL_LABELS = {"votes": "UN votes on territorial integrity", "trade": "Russia's share of goods trade",
+                 "opinion": "Approval of Russia's leadership (Gallup)", "formal": "Formal ties"}
+
+
+def _direction(before: float, after: float, threshold: float, higher_is_away: bool) -> str:
+    change = after - before
+    if abs(change) < threshold:
+        return "no change"
+    return "away" if (change > 0) == higher_is_away else "toward"
+
+
+def vote_signal(votes: pd.DataFrame, iso3: str) -> tuple[str, str]:
+    rows = votes[votes["iso3"] == iso3]
+    before = rows[rows["resolution"].isin(TERRITORIAL["before"])]["vote"].map(VOTE_SCORE)
+    after = rows[rows["resolution"].isin(TERRITORIAL["after"])]["vote"].map(VOTE_SCORE)
+    if before.empty or len(after) < len(TERRITORIAL["after"]):
+        return "no data", "votes missing"
+    detail = f"score {before.mean():.2f} (2014) → {after.mean():.2f} (2022)"
+    if before.mean() == after.mean() == 1.0:
+        return "already aligned", detail
+    return _direction(before.mean(), after.mean(), 0.01, True), detail
+
+
+def trade_signal(shares: pd.DataFrame, iso3: str) -> tuple[str, str]:
+    rows = shares[shares["iso3"] == iso3]
+    before, after = rows[rows["year"] <= 2021], rows[rows["year"] >= 2023]
+    if before.empty or after.empty:
+        return "no data", "no pre-war and post-2022 full years from one publisher"
+    b, a = before.iloc[-1], after.iloc[-1]
+    return (_direction(b["value"], a["value"], TRADE_POINTS, False),
+            f"{b['value']:.0f} % ({int(b['year'])}) → {a['value']:.0f} % ({int(a['year'])})")
+
+
+def opinion_signal(indicators: pd.DataFrame, iso3: str) -> tuple[str, str]:
+    rows = an.series(indicators, "gallup_russia_approval_pct", iso3)
+    before, after = rows[rows["year"] == 2021], rows[rows["year"] >= 2022]
+    if before.empty or after.empty:
+        return "no data", "no Gallup figure for 2021 and a later year"
+    b, a = before.iloc[-1], after.iloc[-1]
+    return (_direction(b["value"], a["value"], OPINION_POINTS, False),
+            f"{b['value']:.0f} % (2021) → {a['value']:.0f} % ({int(a['year'])})")
+
+
+def formal_signal(memberships: pd.DataFrame, iso3: str) -> tuple[str, str]:
+    rows = memberships[(memberships["iso3"] == iso3)
+                       & (pd.to_datetime(memberships["start"], format="ISO8601") >= INVASION)]
+    bloc = rows["organisation"].isin(RUSSIAN_BLOCS)
+    eu = rows["organisation"] == "EU"
+    away = rows[(bloc & rows["status"].isin(BLOC_EXITS)) | (eu & rows["status"].isin(EU_STEPS))]
+    toward = rows[(bloc & ~rows["status"].isin(BLOC_EXITS)) | (eu & ~rows["status"].isin(EU_STEPS))]
+    detail = "; ".join(f"{r.organisation} {r.status.replace('_', ' ')} ({r.start[:4]})" for r in rows.itertuples())
+    if len(away) and len(toward):
+        return "mixed", detail
+    if len(away):
+        return "away", detail
+    if len(toward):
+        return "toward", detail
+    return "no change", "no change of status since February 2022"
+
+
+def signals(tables: dict[str, pd.DataFrame], iso3: list[str] = FOCUS) -> pd.DataFrame:
+    """One row per country: each signal's direction and the numbers behind it, then the verdict."""
+    shares = an.partner_share(tables["indicators"], "russia")
+    rows = []
+    for code in iso3:
+        found = {
+            "votes": vote_signal(tables["unga_votes"], code),
+            "trade": trade_signal(shares, code),
+            "opinion": opinion_signal(tables["indicators"], code),
+            "formal": formal_signal(tables["memberships"], code),
+        }
+        row = {"iso3": code}
+        for name, (direction, detail) in found.items():
+            row[name], row[f"{name}_detail"] = direction, detail
+        row["verdict"] = verdict(row)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def verdict(row: dict) -> str:
+    directions = [row[s] for s in SIGNALS]
+    if sum(d != "no data" for d in directions) < 2:
+        return "too little data"
+    away, toward = directions.count("away"), directions.count("toward")
+    if row["formal"] == "away" and toward == 0:
+        return "drifting"
+    if away == 0 and row["votes"] != "already aligned":
+        return "bound"
+    return "hedging"
+
+
+def clear_loosening(row) -> bool:
+    directions = [row[s] for s in SIGNALS]
+    return row["verdict"] == "drifting" or (directions.count("away") >= 2 and directions.count("toward") == 0)
+
+
+def thesis_verdict(tables: dict[str, pd.DataFrame]) -> Result:
+    """The central thesis judged from the per-country signals (criteria in this module's docstring)."""
+    table = signals(tables)
+    clear = table[table.apply(clear_loosening, axis=1)]
+    measured = table[list(SIGNALS)].ne("no data").sum(axis=1)
+    well_bound = table[(table["verdict"] == "bound") & (measured >= 3)]
+    n = len(table)
+    if len(clear) >= 6:
+        verdict_ = SUPPORTED
+    elif len(well_bound) >= 6:
+        verdict_ = NOT_SUPPORTED
+    else:
+        verdict_ = PARTLY
+    some = table[table[list(SIGNALS)].eq("away").any(axis=1)]
+    text = (f"{len(clear)} of {n} countries show a clear loosening ({', '.join(clear['iso3']) or 'none'}); "
+            f"{len(some)} of {n} show at least one signal away from Russia; {len(well_bound)} are bound on three or "
+            "more measured signals")
+    return Result(verdict_, text, [])
