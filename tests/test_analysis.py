@@ -33,12 +33,18 @@ IND = pd.DataFrame({
 })
 
 
-def test_remittances_share_computed_and_published_kept():
-    out = an.remittances_share_of_gdp(IND)
-    mda = out[out["iso3"] == "MDA"]
-    assert list(mda["value"]) == [20.0, 12.5]
-    assert set(mda["basis"]) == {"computed: remittances_received_usd / gdp_usd"}
-    assert out[out["iso3"] == "KGZ"]["basis"].item() == "published"
+def test_partner_share_from_one_publisher_never_mixed():
+    rows = pd.DataFrame({
+        "iso3": ["KGZ"] * 8 + ["KAZ", "KAZ"],
+        "year": [2021] * 4 + [2022] * 4 + [2021, 2022],
+        "indicator": ["exports_to_russia_usd", "imports_from_russia_usd", "exports_total_usd", "imports_total_usd"] * 2
+                     + ["russia_share_of_trade_pct"] * 2,
+        "value": [1.0, 3.0, 10.0, 10.0, 1.0, 1.0, 10.0, 10.0, 24.0, 21.0],
+        "publisher": ["NSC"] * 4 + ["NSC", "NSC", "NSC", "Other"] + ["BNS", "BNS"],
+        "source": ["a"] * 10, "note": [""] * 10})
+    out = an.partner_share(rows, "russia")
+    assert out[out["iso3"] == "KGZ"][["year", "value"]].to_dict("records") == [{"year": 2021, "value": 20.0}]
+    assert list(out[out["iso3"] == "KAZ"]["basis"]) == ["published share"] * 2
 
 
 def test_change_and_value_never_invent():
@@ -46,11 +52,3 @@ def test_change_and_value_never_invent():
     assert ch.to_dict("records") == [{"iso3": "MDA", "start_year": 2021, "start": 10e9, "end_year": 2023, "end": 16e9, "change": 6e9}]
     with pytest.raises(KeyError):
         an.value(IND, "MDA", "gdp_usd", 2022)
-
-
-def test_summit_counts_by_partner():
-    events = pd.DataFrame({"date": pd.to_datetime(["2023-05-19", "2023-09-19", "2023-09-19", "2024-01-01"]),
-                           "iso3": ["KAZ", "KAZ", "UZB", "KAZ"], "category": ["summit", "summit", "summit", "diplomacy"],
-                           "summary": ["[China] Xi'an.", "[US] C5+1.", "[US] C5+1.", "[US] not a summit"], "source": ["e"] * 4})
-    counts = an.summit_counts(events, ["KAZ", "UZB"])
-    assert counts.loc[2023].to_dict() == {"China": 1, "US": 2}

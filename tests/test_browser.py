@@ -103,3 +103,40 @@ def test_page_weight_within_budget(site, path):
     w = page_weight(base, path, browser)
     assert w["own_raw"] <= 400 * 1024, f"{path}: own bytes {w['own_raw'] / 1024:.0f} KB"
     assert w["total_gzip"] <= 1024 * 1024, f"{path}: cold load {w['total_gzip'] / 1024:.0f} KB gzip-equivalent"
+
+
+@pytest.mark.parametrize("path", pages())
+def test_no_serious_or_critical_accessibility_violation(site, path):
+    """axe-core (bundled with axe-playwright-python, injected locally) finds nothing serious or critical."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, browser = site
+    context, page, _ = visit(browser, f"{base}/{path}")
+    try:
+        results = Axe().run(page)
+        bad = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+        assert bad == [], f"{path}: {bad}"
+    finally:
+        context.close()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("path", [p for p in CHAPTERS if p in pages()])
+def test_phone_no_horizontal_scroll_and_figures_open_full_size(site, path):
+    """At 390 px the page does not scroll sideways (tables scroll inside their own box), and every figure image is a
+    link to its full-size SVG, so one tap opens it."""
+    base, browser = site
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/{path}", wait_until="load")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{path}: page is {overflow}px wider than the phone"
+        unlinked = page.eval_on_selector_all(
+            "figure img", "els => els.filter(e => !(e.closest('a') && e.closest('a').href.endsWith('.svg'))).map(e => e.src)")
+        assert unlinked == [], f"{path}: figures that do not open full size: {unlinked}"
+    finally:
+        context.close()

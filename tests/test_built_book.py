@@ -82,3 +82,52 @@ def test_no_stale_downloads():
     in_book = {fid for _, fid, _ in all_figures()}
     exported = {p.name.split(".")[0] for p in FIGURE_DIR.iterdir()}
     assert exported == in_book
+
+
+TABLE = re.compile(r"<table\b.*?</table>", re.S)
+CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.S)
+RAW_VALUE = re.compile(r"^(nan|NaN|None|<NA>|NaT)$")
+CODE = re.compile(r"^[a-z]+(_[a-z0-9]+)+$")
+
+
+def tables_in(page: str) -> list[str]:
+    html = (HTML / page).read_text(encoding="utf-8")
+    return [t for t in TABLE.findall(html) if "highlight" not in t]
+
+
+@pytest.mark.parametrize("page", chapter_pages())
+def test_tables_are_edited(page):
+    """No raw DataFrame anywhere: no index column, no NaN/None, no snake_case codes, no cut-off cells, and every
+    generated table sits in a box that scrolls on its own (the page never scrolls sideways)."""
+    html = (HTML / page).read_text(encoding="utf-8")
+    assert 'class="dataframe' not in html, f"{page}: a raw DataFrame is shown"
+    for table in tables_in(page):
+        for cell in CELL.findall(table):
+            text = re.sub(r"<[^>]+>", "", cell).strip()
+            assert not RAW_VALUE.match(text), f"{page}: raw missing value in a table: {text!r}"
+            assert not CODE.match(text), f"{page}: code instead of a label in a table: {text!r}"
+            assert not text.endswith(("...", "…")), f"{page}: cell cut off: {text!r}"
+    assert html.count('class="book-table"') == html.count('class="book-table-wrap"'), f"{page}: table without its wrapper"
+
+
+def test_no_timeline_is_an_image_of_text():
+    """Timelines are HTML lists: no figure id names a timeline and no figure data is a list of sentences."""
+    import csv
+
+    for page, fig_id, _ in all_figures():
+        assert "timeline" not in fig_id, f"{page}: {fig_id} is a timeline drawn as an image"
+        path = Path(__file__).resolve().parents[1] / "book" / "_extra" / "figures" / f"{fig_id}.csv"
+        with path.open(encoding="utf-8") as fh:
+            assert "summary" not in next(csv.reader(fh)), f"{fig_id}: a figure of sentences"
+
+
+def test_figure_source_lines_are_at_most_two_lines():
+    import json
+
+    from nearabroad.charts import SOURCE_WIDTH
+    import textwrap
+
+    folder = Path(__file__).resolve().parents[1] / "book" / "_extra" / "figures"
+    for side in folder.glob("fig-*.json"):
+        line = json.loads(side.read_text())["source_line"]
+        assert len(textwrap.wrap(line, width=SOURCE_WIDTH)) <= 2, side.name

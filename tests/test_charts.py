@@ -15,7 +15,8 @@ import sys, pandas as pd
 from nearabroad import charts, plots
 frame = pd.DataFrame({"MDA": [3.0, 2.89, 3.05]}, index=[2016, 2019, 2020])
 fig, ax = plots.lines(frame, ylabel="bcm")
-charts.publish(fig, "fig-test-lines", title="Test", data=frame.reset_index(), sources=["trofimov2023"], out_dir=sys.argv[1])
+data = frame.reset_index().assign(source="votes-unwatch-68-262")
+charts.publish(fig, "fig-test-lines", title="Test", data=data, out_dir=sys.argv[1])
 """
 
 
@@ -37,12 +38,14 @@ def test_publish_is_byte_identical_across_processes(tmp_path):
 def test_publish_writes_attribution_and_sidecar(tmp_path):
     frame = pd.DataFrame({"MDA": [3.0, 2.89]}, index=[2016, 2019])
     fig, _ = plots.lines(frame, ylabel="bcm")
-    side = charts.publish(fig, "fig-test-x", title="A title", data=frame.reset_index(), sources=["trofimov2023"],
-                          out_dir=tmp_path)
+    data = frame.reset_index().assign(source=["votes-unwatch-68-262", "votes-undl-es11-7"])
+    side = charts.publish(fig, "fig-test-x", title="A title", data=data, out_dir=tmp_path)
     svg = (tmp_path / "fig-test-x.svg").read_text()
-    assert "A title" in svg and "Trofimov (2023)" in svg and "fig-test-x" in svg and charts.BOOK_SHORT in svg
+    assert "A title" in svg and "UN Watch" in svg and "fig-test-x" in svg and charts.BOOK_SHORT in svg
     assert json.loads((tmp_path / "fig-test-x.json").read_text()) == side
-    assert side["source_line"] == "Source: Trofimov (2023)."
+    assert side["source_tiers"] == {"votes-undl-es11-7": "primary", "votes-unwatch-68-262": "report"}
+    written = pd.read_csv(tmp_path / "fig-test-x.csv")
+    assert list(written["source_tier"]) == ["report", "primary"]
     png = (tmp_path / "fig-test-x.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     from PIL import Image
@@ -55,12 +58,14 @@ def test_publish_writes_attribution_and_sidecar(tmp_path):
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"fig_id": "Figure 1"}, "must look like"),
-    ({"sources": []}, "at least one source"),
-    ({"sources": ["no-such-key"]}, "not in sources.bib"),
+    ({"data": pd.DataFrame({"value": [1.0]})}, "need a 'source' column"),
+    ({"data": pd.DataFrame({"value": [1.0], "source": [""]})}, "has no source"),
+    ({"data": pd.DataFrame({"value": [1.0], "source": ["no-such-key"]})}, "not in sources.bib"),
 ])
 def test_publish_refuses_bad_ids_and_sources(tmp_path, kwargs, message):
     fig, _ = plots.lines(pd.DataFrame({"MDA": [1.0]}, index=[2020]), ylabel="x")
-    args = {"fig_id": "fig-test-y", "title": "t", "data": pd.DataFrame(), "sources": ["trofimov2023"], "out_dir": tmp_path}
+    args = {"fig_id": "fig-test-y", "title": "t", "data": pd.DataFrame({"value": [1.0], "source": ["votes-undl-es11-7"]}),
+            "out_dir": tmp_path}
     args.update(kwargs)
     with pytest.raises(ValueError, match=message):
         charts.publish(fig, args.pop("fig_id"), **args)
@@ -79,5 +84,39 @@ def test_lines_break_at_missing_years():
 def test_quick_export_writes_only_what_nbval_compares(tmp_path, monkeypatch):
     monkeypatch.setenv(charts.EXPORT_ENV, "svg")
     fig, _ = plots.lines(pd.DataFrame({"MDA": [1.0, 2.0]}, index=[2020, 2021]), ylabel="x")
-    charts.publish(fig, "fig-test-quick", title="t", data=pd.DataFrame({"a": [1]}), sources=["trofimov2023"], out_dir=tmp_path)
+    charts.publish(fig, "fig-test-quick", title="t", data=pd.DataFrame({"a": [1], "source": ["votes-undl-es11-7"]}),
+                   out_dir=tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fig-test-quick.csv", "fig-test-quick.json", "fig-test-quick.svg"]
+
+
+def test_source_line_stays_within_two_lines_and_points_to_the_full_list():
+    from nearabroad.data import bibliography
+
+    keys = sorted(bibliography().keys)[:60]  # sixty different publishers' worth of sources
+    line = charts.source_line(pd.DataFrame({"source": keys}))
+    import textwrap
+
+    assert len(textwrap.wrap(line, width=charts.SOURCE_WIDTH)) <= 2
+    assert line.endswith("(full list: figure data).")
+
+
+def test_publish_refuses_overlapping_labels(tmp_path):
+    fig, ax = plots.lines(pd.DataFrame({"MDA": [1.0, 2.0]}, index=[2020, 2021]), ylabel="x")
+    ax.text(2020.5, 1.5, "label one")
+    ax.text(2020.5, 1.5, "label two")
+    data = pd.DataFrame({"value": [1.0], "source": ["votes-undl-es11-7"]})
+    with pytest.raises(ValueError, match="labels overlap"):
+        charts.publish(fig, "fig-test-overlap", title="t", data=data, out_dir=tmp_path)
+
+
+def test_line_end_labels_are_spread_apart():
+    frame = pd.DataFrame({"KAZ": [10.0, 10.0], "KGZ": [10.2, 10.1], "TJK": [9.9, 10.05]}, index=[2020, 2021])
+    fig, _ = plots.lines(frame, ylabel="%")
+    fig.canvas.draw()
+    assert charts.overlapping_labels(fig) == []
+
+
+def test_series_break_draws_two_segments():
+    frame = pd.DataFrame({"BLR": [50.0, 49.0, 48.0]}, index=[2019, 2020, 2021])
+    _, ax = plots.lines(frame, ylabel="%", breaks={"BLR": [2021]})
+    assert [list(line.get_xdata()) for line in ax.lines] == [[2019, 2020], [2021]]

@@ -90,7 +90,7 @@ def test_project_claims_file_is_valid_and_every_claim_evaluates():
 
     all_claims = claims.load_claims()
     tabs = data.load_all()
-    results = claims.evaluate_all(all_claims, tabs, countries.thesis_verdict(tabs))
+    results = claims.evaluate_all(all_claims, tabs, lambda iso3: countries.thesis_verdict(tabs, iso3))
     assert set(results["verdict"]) <= set(claims.VERDICTS)
     assert (results["id"] == "all-central-thesis").sum() == 1
     # keyword matching is gone: no event-only claim is scored by a rule

@@ -81,9 +81,19 @@ def test_claims_file_has_no_quotation_from_the_article():
         return  # the article is copyrighted and lives outside the repository; CI has it beside the clone
     words = re.findall(r"[a-z']+", article.read_text().lower().replace("’", "'"))
     grams = {" ".join(words[i:i + 8]) for i in range(len(words) - 7)}
-    prose = [ROOT / "seeds" / "claims.yml", ROOT / "data" / "README.md", *sorted((ROOT / "data" / "notes").glob("*.md")),
+    prose = [ROOT / "seeds" / "claims.yml", ROOT / "data" / "README.md", *sorted((ROOT / "seeds" / "findings").glob("*.yml")),
              *sorted((ROOT / "book").glob("*.ipynb")), *sorted((ROOT / "book").glob("*.md"))]
     for path in prose:
         text = re.findall(r"[a-z']+", path.read_text().lower().replace("’", "'"))
         hits = {" ".join(text[i:i + 8]) for i in range(len(text) - 7)} & grams
         assert not hits, f"{path.name} repeats the article: {sorted(hits)[:3]}"
+
+
+def test_bibtex_is_safe_for_latex():
+    """TeX special characters in sources.bib text fields are escaped, so the BibTeX works in a LaTeX manuscript."""
+    text = (ROOT / "data" / "sources.bib").read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
+        name = line.strip().split(" = ")[0]
+        if name in ("url", "urldate") or " = " not in line:
+            continue
+        assert not re.search(r"(?<!\\)[%&#]", line), f"sources.bib line {number}: unescaped TeX character: {line}"

@@ -17,6 +17,11 @@ RESOLUTION_LABELS = {  # short two-line names for chart axes: symbol and month o
     "A/RES/ES-11/9": "ES-11/9\nDec 25",
 }
 
+# Resolutions on Ukraine's territorial integrity (Crimea 2014, the invasion and the annexations of 2022) are scored
+# apart from the others (humanitarian, Human Rights Council, reparations, peace texts, children): an abstention on a
+# text about peace talks is not read as siding with Russia on borders.
+TERRITORIAL_RESOLUTIONS = ["A/RES/68/262", "A/RES/ES-11/1", "A/RES/ES-11/4"]
+
 # How far a vote sits from Moscow's position, for the alignment score (documented in the data-and-methods chapter).
 # Resolutions are scored so that 1 = voted with the Ukraine-backed majority and 0 = voted with Russia.
 VOTE_SCORE = {"yes": 1.0, "abstain": 0.5, "absent": 0.5, "no": 0.0}
@@ -100,15 +105,6 @@ def change(indicators: pd.DataFrame, indicator: str, start: int, end: int) -> pd
     return pd.DataFrame(out, columns=["iso3", "start_year", "start", "end_year", "end", "change"])
 
 
-def summit_counts(events: pd.DataFrame, iso3: list[str]) -> pd.DataFrame:
-    """Top-level meetings per partner and year, from `summit` events whose summary starts with '[Partner]'."""
-    rows = events[(events["category"] == "summit") & events["iso3"].isin(iso3)].copy()
-    rows["partner"] = rows["summary"].str.extract(r"^\[([^\]]+)\]", expand=False)
-    rows = rows.dropna(subset=["partner"])
-    rows["year"] = rows["date"].dt.year
-    return rows.groupby(["year", "partner"]).size().unstack(fill_value=0).sort_index()
-
-
 PARTNER_VALUE_IDS = {  # (exports to partner, imports from partner, total exports, total imports), per publisher family
     "russia": [("exports_to_russia_usd", "imports_from_russia_usd", "exports_total_usd", "imports_total_usd")],
     "china": [("exports_to_china_usd", "imports_from_china_usd", "exports_total_usd", "imports_total_usd"),
@@ -176,70 +172,3 @@ def alignment_by_period(votes: pd.DataFrame, weights: dict[str, float] = VOTE_SC
     """Country x year-of-vote alignment score (mean over that year's resolutions)."""
     rows = votes.assign(score=votes["vote"].map(weights), year=votes["date"].dt.year)
     return rows.groupby(["iso3", "year"])["score"].mean().unstack()
-
-
-def dependence(indicators: pd.DataFrame, iso3: list[str], up_to: int = 2023) -> pd.DataFrame:
-    """Per country: Russia's share of goods trade and remittances as % of GDP, each its latest year up to `up_to`.
-
-    The two are kept apart (no composite index): their coverage differs, and nothing is imputed.
-    """
-    rem = remittances_share_of_gdp(indicators)
-    out = []
-    for code in iso3:
-        row = {"iso3": code}
-        trade = series(indicators, "russia_share_of_trade_pct", code)
-        trade = trade[trade["year"] <= up_to]
-        if len(trade):
-            row.update(trade_share=float(trade["value"].iloc[-1]), trade_year=int(trade["year"].iloc[-1]),
-                       trade_source=trade["source"].iloc[-1])
-        r = rem[(rem["iso3"] == code) & (rem["year"] <= up_to)]
-        if len(r):
-            row.update(remittances=float(r["value"].iloc[-1]), remittances_year=int(r["year"].iloc[-1]),
-                       remittances_source=r["source"].iloc[-1])
-        out.append(row)
-    cols = ["iso3", "trade_share", "trade_year", "trade_source", "remittances", "remittances_year", "remittances_source"]
-    return pd.DataFrame(out).reindex(columns=cols)
-
-
-CHAPTER_OF_REGION = {"moldova": "moldova", "central_asia": "central_asia", "south_caucasus": "south_caucasus",
-                     "belarus": "belarus"}
-
-
-def _vote_verdict(s: float) -> str:
-    if s >= 0.9:
-        return "with the majority"
-    if s <= 0.1:
-        return "with Russia"
-    return "abstains or stays away"
-
-
-def _latest_text(indicators: pd.DataFrame, iso3: str, indicator: str, unit: str) -> str:
-    try:
-        year, v = latest(indicators, iso3, indicator)
-    except KeyError:
-        return "no data"
-    return f"{v:.0f}{unit} ({year})"
-
-
-def summary_table(tables: dict[str, pd.DataFrame], iso3: list[str]) -> pd.DataFrame:
-    """One row per country, one short computed verdict per family, the country linked to its chapter."""
-    ind, votes, members = tables["indicators"], tables["unga_votes"], tables["memberships"]
-    countries = tables["countries"].set_index("iso3")
-    since = alignment_score(votes[votes["date"].dt.year >= 2022])
-    rem = remittances_share_of_gdp(ind)
-    rows = []
-    for code in iso3:
-        page = CHAPTER_OF_REGION[countries.loc[code, "region"]]
-        r = rem[rem["iso3"] == code]
-        m = members[(members["iso3"] == code) & (members["end"] == "")]
-        ties = sorted(f"{o} ({s})" if s != "member" else o for o, s in zip(m["organisation"], m["status"])
-                      if o in ("CSTO", "EAEU", "CIS", "EU", "Union State"))
-        rows.append({
-            "Country": f'<a href="{page}.html">{countries.loc[code, "name"]}</a>',
-            "UN votes since 2022": f"{_vote_verdict(since[code])} (score {since[code]:.2f})" if code in since else "no data",
-            "Russia's share of trade": _latest_text(ind, code, "russia_share_of_trade_pct", " %"),
-            "Remittances, % of GDP": f"{r['value'].iloc[-1]:.0f} % ({int(r['year'].iloc[-1])})" if len(r) else "no data",
-            "Disapproval of Russia's leadership (Gallup)": _latest_text(ind, code, "gallup_russia_disapproval_pct", " %"),
-            "Ties in force": ", ".join(ties) or "none recorded",
-        })
-    return pd.DataFrame(rows)

@@ -10,6 +10,7 @@ Three bases, never keyword matching:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,7 +82,8 @@ def evidence_rows(claim: dict, tables: dict[str, pd.DataFrame]) -> list[pd.Serie
     return out
 
 
-def evaluate(claim: dict, tables: dict[str, pd.DataFrame], synthesis: Result | None = None) -> Result:
+def evaluate(claim: dict, tables: dict[str, pd.DataFrame], synthesis: Callable[[list[str]], Result] | None = None) -> Result:
+    """The claim's verdict; `synthesis` judges a synthesis claim from its countries (countries.thesis_verdict)."""
     rows = evidence_rows(claim, tables)
     sources = an.sources_of(pd.DataFrame(rows)) if rows else []
     if claim["basis"] == "data":
@@ -92,10 +94,12 @@ def evaluate(claim: dict, tables: dict[str, pd.DataFrame], synthesis: Result | N
         return Result(claim["verdict"], claim["rationale"], sources)
     if synthesis is None:
         raise ValueError(f"claim {claim['id']}: a synthesis verdict needs the per-country verdicts")
-    return Result(synthesis.verdict, synthesis.evidence, sorted(set(sources) | set(synthesis.sources)))
+    judged = synthesis(claim["countries"])
+    return Result(judged.verdict, judged.evidence, sorted(set(sources) | set(judged.sources)))
 
 
-def evaluate_all(claims: list[dict], tables: dict[str, pd.DataFrame], synthesis: Result | None = None) -> pd.DataFrame:
+def evaluate_all(claims: list[dict], tables: dict[str, pd.DataFrame],
+                 synthesis: Callable[[list[str]], Result] | None = None) -> pd.DataFrame:
     rows = []
     for claim in claims:
         result = evaluate(claim, tables, synthesis)

@@ -23,10 +23,10 @@ Verdicts:
 - bound: no signal moved away, and the country did not already vote with the majority every time;
 - too little data: fewer than two signals with data.
 
-Thesis (the article's claim that Russia's influence declined markedly in most of the ten): "clear loosening" means
-drifting, or at least two signals away and none toward. Supported if at least 6 of the 10 show clear loosening; not
-supported if at least 6 are bound on three or more signals with data (well measured and unmoved); otherwise partly
-supported: some countries loosened, but the data do not show it for most.
+Thesis (the article's claim that Russia's influence declined markedly in most of the countries it covers): "clear
+loosening" means drifting, or at least two signals away and none toward. Supported if more than half show clear
+loosening; not supported if more than half are bound on three or more signals with data (well measured and
+unmoved); otherwise partly supported: some countries loosened, but the data do not show it for most.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from .claims import NOT_SUPPORTED, PARTLY, SUPPORTED, Result
 
 FOCUS = ["KAZ", "KGZ", "TJK", "TKM", "UZB", "ARM", "AZE", "GEO", "MDA", "BLR"]
 INVASION = pd.Timestamp("2022-02-24")
-TERRITORIAL = {"before": ["A/RES/68/262"], "after": ["A/RES/ES-11/1", "A/RES/ES-11/4"]}
+TERRITORIAL = {"before": an.TERRITORIAL_RESOLUTIONS[:1], "after": an.TERRITORIAL_RESOLUTIONS[1:]}
 VOTE_SCORE = {"yes": 1.0, "abstain": 0.5, "absent": 0.5, "no": 0.0}
 TRADE_POINTS = 2.0
 OPINION_POINTS = 5.0
@@ -142,16 +142,17 @@ def clear_loosening(row) -> bool:
     return row["verdict"] == "drifting" or (directions.count("away") >= 2 and directions.count("toward") == 0)
 
 
-def thesis_verdict(tables: dict[str, pd.DataFrame]) -> Result:
-    """The central thesis judged from the per-country signals (criteria in this module's docstring)."""
-    table = signals(tables)
+def thesis_verdict(tables: dict[str, pd.DataFrame], iso3: list[str] = FOCUS) -> Result:
+    """The central thesis judged from the per-country signals of `iso3` (criteria in this module's docstring)."""
+    table = signals(tables, iso3)
     clear = table[table.apply(clear_loosening, axis=1)]
     measured = table[list(SIGNALS)].ne("no data").sum(axis=1)
     well_bound = table[(table["verdict"] == "bound") & (measured >= 3)]
     n = len(table)
-    if len(clear) >= 6:
+    most = n // 2 + 1
+    if len(clear) >= most:
         verdict_ = SUPPORTED
-    elif len(well_bound) >= 6:
+    elif len(well_bound) >= most:
         verdict_ = NOT_SUPPORTED
     else:
         verdict_ = PARTLY

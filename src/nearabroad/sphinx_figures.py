@@ -197,6 +197,9 @@ def drop_thebe(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app):
+    from .bibstyle import register
+
+    register()  # the bibliography style named in _config.yml (bibtex_default_style)
     app.connect("html-page-context", drop_thebe, priority=900)
     app.add_node(gallery_node)
     app.add_directive("figure-gallery", FigureGallery)
