@@ -41,7 +41,7 @@ def test_version_agrees_everywhere():
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
     assert cff["version"] == cff["preferred-citation"]["version"] == version
     assert f"Version {version}" in (ROOT / "_config.yml").read_text()
-    assert f"version {version}" in (ROOT / "book" / "intro.md").read_text().lower()
+    assert f"version {version}" in (ROOT / "book" / "intro.ipynb").read_text().lower()
     assert f"## {version}" in (ROOT / "book" / "changelog.md").read_text()
     assert yaml.safe_load((ROOT / "data" / "datapackage.json").read_text())["version"] == version
 

@@ -4,8 +4,9 @@ each source was read, and nothing about how a source was reached (`howpublished`
 from __future__ import annotations
 
 from pybtex.style.formatting.plain import Style as Plain
-from pybtex.style.formatting.plain import date
-from pybtex.style.template import field, optional, sentence, toplevel
+from pybtex.style.formatting.unsrt import date
+from pybtex.style.formatting import toplevel
+from pybtex.style.template import field, optional, sentence
 
 NAME = "nearabroad"
 

@@ -107,14 +107,18 @@ SOURCE_LINES = 2  # at most: the main publishers, then a pointer to the full lis
 def source_line(frame: pd.DataFrame) -> str:
     """'Source: World Bank; Gallup; and 3 more (full list: figure data).', wrapped to at most two lines.
 
-    Publishers are listed by how many plotted values they give, most first; the complete list, with each value's
-    source and tier, is in the figure's CSV and sidecar.
+    Publishers (the `publisher` column where the data name the body that produced a value, else each source's
+    author) are listed by how many plotted values they give, most first; the complete list, with each value's source
+    and tier, is in the figure's CSV and sidecar.
     """
     bib = bibliography()
     counts: dict[str, int] = {}
-    for cell in frame["source"]:
-        for author in sorted({bib[k].author for k in _keys(cell)}):
-            counts[author] = counts.get(author, 0) + 1
+    publishers = frame["publisher"] if "publisher" in frame.columns else [None] * len(frame)
+    for cell, publisher in zip(frame["source"], publishers):
+        # the body that produced the value where the data name it, else the author of its source
+        names = {publisher} if isinstance(publisher, str) and publisher else {bib[k].author for k in _keys(cell)}
+        for name in sorted(names):
+            counts[name] = counts.get(name, 0) + 1
     ranked = sorted(counts, key=lambda a: (-counts[a], a))
     for n in range(len(ranked), 0, -1):
         rest = len(ranked) - n

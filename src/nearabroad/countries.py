@@ -46,7 +46,7 @@ RUSSIAN_BLOCS = ("CSTO", "EAEU", "CIS", "Union State")
 BLOC_EXITS = {"frozen", "suspended", "withdrawn", "withdrawing"}  # of a Russian-led bloc: away from Russia
 EU_STEPS = {"applicant", "candidate"}  # towards the EU: away from Russia; the EU halting accession is the reverse
 SIGNALS = ("votes", "trade", "opinion", "formal")
-SIGNAL_LABELS = {"votes": "UN votes on territorial integrity", "trade": "Russia's share of goods trade",
+SIGNAL_LABELS = {"votes": "UN votes on territorial integrity", "trade": "Russia's share of trade",
                  "opinion": "Approval of Russia's leadership (Gallup)", "formal": "Formal ties"}
 
 
@@ -96,7 +96,7 @@ def formal_signal(memberships: pd.DataFrame, iso3: str) -> tuple[str, str]:
     eu = rows["organisation"] == "EU"
     away = rows[(bloc & rows["status"].isin(BLOC_EXITS)) | (eu & rows["status"].isin(EU_STEPS))]
     toward = rows[(bloc & ~rows["status"].isin(BLOC_EXITS)) | (eu & ~rows["status"].isin(EU_STEPS))]
-    detail = "; ".join(f"{r.organisation} {r.status.replace('_', ' ')} ({r.start[:4]})" for r in rows.itertuples())
+    detail = "; ".join(f"{r.organisation} {_status(r.organisation, r.status)} ({r.start[:4]})" for r in rows.itertuples())
     if len(away) and len(toward):
         return "mixed", detail
     if len(away):
@@ -104,6 +104,12 @@ def formal_signal(memberships: pd.DataFrame, iso3: str) -> tuple[str, str]:
     if len(toward):
         return "toward", detail
     return "no change", "no change of status since February 2022"
+
+
+def _status(organisation: str, status: str) -> str:
+    if organisation == "EU" and status == "frozen":
+        return "accession halted"
+    return status.replace("_", " ")
 
 
 def signals(tables: dict[str, pd.DataFrame], iso3: list[str] = FOCUS) -> pd.DataFrame:
