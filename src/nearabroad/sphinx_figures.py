@@ -196,7 +196,14 @@ def drop_thebe(app, pagename, templatename, context, doctree) -> None:
         context["script_files"] = [js for js in context["script_files"] if not is_thebe(js)]
 
 
+def fix_citation_list_role(app, pagename, templatename, context, doctree) -> None:
+    """docutils marks the bibliography `role="list"` but its entries are not list items: an accessibility error."""
+    if "body" in context:
+        context["body"] = context["body"].replace('<div role="list" class="citation-list">', '<div class="citation-list">')
+
+
 def setup(app):
+    app.connect("html-page-context", fix_citation_list_role)
     from .bibstyle import register
 
     register()  # the bibliography style named in _config.yml (bibtex_default_style)
