@@ -76,7 +76,7 @@ def test_bib_entry_without_valid_tier_or_date_read_is_rejected(data_dir, fixture
 def test_recorded_break_lets_a_series_change_publisher(data_dir):
     shutil.copy(BAD / "indicators_publisher_break.csv", data_dir / "indicators.csv")
     (data_dir / "series_breaks.csv").write_text(
-        "iso3,indicator,year,publisher,reason\nMDA,population,2022,Other Office,first office stopped publishing\n",
+        "iso3,indicator,year,publisher,reason,source\nMDA,population,2022,Other Office,first office stopped publishing,fixture-a\n",
         encoding="utf-8")
     assert list(data.load("indicators", data_dir)["publisher"]) == ["Test Office", "Other Office"]
 

@@ -163,7 +163,9 @@ def thesis_verdict(tables: dict[str, pd.DataFrame], iso3: list[str] = FOCUS) -> 
     else:
         verdict_ = PARTLY
     some = table[table[list(SIGNALS)].eq("away").any(axis=1)]
-    text = (f"{len(clear)} of {n} countries show a clear loosening ({', '.join(clear['iso3']) or 'none'}); "
+    names = dict(tables["countries"][["iso3", "name"]].to_numpy()) if "countries" in tables else {}
+    named = ", ".join(names.get(c, c) for c in clear["iso3"]) or "none"
+    text = (f"{len(clear)} of {n} countries show a clear loosening ({named}); "
             f"{len(some)} of {n} show at least one signal away from Russia; {len(well_bound)} are bound on three or "
             "more measured signals")
     return Result(verdict_, text, [])
