@@ -45,10 +45,20 @@ def test_thesis_verdict_thresholds(monkeypatch):
                  "verdict": "drifting"} for i in range(n_clear)]
         rows += [{"iso3": f"B{i}", "votes": "no change", "trade": "no change", "opinion": "no change",
                   "formal": "no change", "verdict": "bound"} for i in range(n_bound)]
-        rows += [{"iso3": f"N{i}", "votes": "no change", "trade": "no data", "opinion": "no data",
-                  "formal": "no change", "verdict": "bound"} for i in range(10 - n_clear - n_bound)]
+        rows += [{"iso3": f"H{i}", "votes": "already aligned", "trade": "no data", "opinion": "no data",
+                  "formal": "no change", "verdict": "hedging"} for i in range(10 - n_clear - n_bound)]
         return pd.DataFrame(rows)
 
-    for clear, bound, verdict in ((6, 0, SUPPORTED), (2, 6, NOT_SUPPORTED), (3, 2, PARTLY)):
+    for clear, bound, verdict in ((6, 0, SUPPORTED), (2, 6, NOT_SUPPORTED), (3, 2, PARTLY), (2, 5, PARTLY)):
         monkeypatch.setattr(countries, "signals", lambda t, iso3, c=clear, b=bound: fake(c, b))
         assert countries.thesis_verdict({}).verdict == verdict
+
+
+def test_georgia_like_country_is_hedging_not_bound():
+    t = tables(arm_2022="yes", approval_2022=44.0, csto_status="member")
+    t["unga_votes"].loc[0, "vote"] = "yes"
+    t["memberships"] = pd.DataFrame({"iso3": ["ARM", "ARM"], "organisation": ["EU", "EU"],
+                                     "status": ["candidate", "frozen"], "start": ["2023-12-14", "2024-06-27"],
+                                     "end": ["", ""], "source": ["m", "m"]})
+    row = countries.signals(t, ["ARM"]).iloc[0]
+    assert (row["votes"], row["formal"], row["verdict"]) == ("already aligned", "mixed", "hedging")

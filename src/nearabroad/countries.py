@@ -19,14 +19,16 @@ comes from, and most central banks publish no split by sending country.
 
 Verdicts:
 - drifting: formal ties moved away and no signal moved toward Russia;
-- hedging: at least one signal moved away, but not a formal break with no signal toward;
-- bound: no signal moved away, and the country did not already vote with the majority every time;
-- too little data: fewer than two signals with data.
-
+- hedging: at least one signal moved away (without that), or the country already voted with the majority every
+  time, or its formal ties moved both ways;
+- bound: none of the above: no measured signal moved away.
+Votes and formal ties are always measured; trade and opinion often are not, so a verdict may rest on two signals.
+A falling share of trade can go with rising trade with Russia when trade with others grows faster: the signal
+measures Russia's weight in the country's trade, not the volume.
 Thesis (the article's claim that Russia's influence declined markedly in most of the countries it covers): "clear
 loosening" means drifting, or at least two signals away and none toward. Supported if more than half show clear
-loosening; not supported if more than half are bound on three or more signals with data (well measured and
-unmoved); otherwise partly supported: some countries loosened, but the data do not show it for most.
+loosening; not supported if more than half are bound; otherwise partly supported. The verdict also reports how many
+signal readings are empty.
 """
 
 from __future__ import annotations
@@ -133,12 +135,10 @@ def signals(tables: dict[str, pd.DataFrame], iso3: list[str] = FOCUS) -> pd.Data
 
 def verdict(row: dict) -> str:
     directions = [row[s] for s in SIGNALS]
-    if sum(d != "no data" for d in directions) < 2:
-        return "too little data"
     away, toward = directions.count("away"), directions.count("toward")
     if row["formal"] == "away" and toward == 0:
         return "drifting"
-    if away == 0 and row["votes"] != "already aligned":
+    if away == 0 and row["votes"] != "already aligned" and row["formal"] != "mixed":
         return "bound"
     return "hedging"
 
@@ -152,20 +152,19 @@ def thesis_verdict(tables: dict[str, pd.DataFrame], iso3: list[str] = FOCUS) -> 
     """The central thesis judged from the per-country signals of `iso3` (criteria in this module's docstring)."""
     table = signals(tables, iso3)
     clear = table[table.apply(clear_loosening, axis=1)]
-    measured = table[list(SIGNALS)].ne("no data").sum(axis=1)
-    well_bound = table[(table["verdict"] == "bound") & (measured >= 3)]
+    bound = table[table["verdict"] == "bound"]
     n = len(table)
     most = n // 2 + 1
     if len(clear) >= most:
         verdict_ = SUPPORTED
-    elif len(well_bound) >= most:
+    elif len(bound) >= most:
         verdict_ = NOT_SUPPORTED
     else:
         verdict_ = PARTLY
-    some = table[table[list(SIGNALS)].eq("away").any(axis=1)]
     names = dict(tables["countries"][["iso3", "name"]].to_numpy()) if "countries" in tables else {}
     named = ", ".join(names.get(c, c) for c in clear["iso3"]) or "none"
-    text = (f"{len(clear)} of {n} countries show a clear loosening ({named}); "
-            f"{len(some)} of {n} show at least one signal away from Russia; {len(well_bound)} are bound on three or "
-            "more measured signals")
+    empty = int(table[list(SIGNALS)].eq("no data").sum().sum())
+    text = (f"{len(clear)} of {n} countries show a clear loosening ({named}); {len(bound)} of {n} show no measured "
+            f"signal away from Russia; {empty} of {n * len(SIGNALS)} signal readings are empty, so the verdict rests "
+            "on votes and formal ties more than on trade and opinion")
     return Result(verdict_, text, [])

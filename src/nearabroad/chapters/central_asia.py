@@ -21,6 +21,8 @@ from ..charts import COUNTRY_COLOURS, PARTNER_COLOURS, new_figure
 
 CA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
 PARTNERS = ["Russia", "China", "EU"]
+# The statistics offices' "EU" group changed when the UK left: the line breaks there (hollow marks after).
+EU_GROUPING_BREAKS = {"KGZ": 2020, "KAZ": 2023}
 # Short names of the publishers, for panel titles (the CSV carries the full names).
 PUBLISHER_SHORT = {
     "Bureau of National Statistics of Kazakhstan": "Kazakh statistics bureau",
@@ -119,7 +121,10 @@ def figure_trade(tables):
             s = rows[rows["partner"] == partner].set_index("year")["value"]
             if len(s):
                 s = s.reindex(range(int(s.index.min()), int(s.index.max()) + 1))
-                ax.plot(s.index, s.values, marker="o", markersize=3.5, color=PARTNER_COLOURS[partner], lw=1.6)
+                cut = EU_GROUPING_BREAKS.get(code) if partner == "EU" else None
+                for part, hollow in ((s, False),) if cut is None else ((s.loc[:cut - 1], False), (s.loc[cut:], True)):
+                    ax.plot(part.index, part.values, marker="o", markersize=3.5, color=PARTNER_COLOURS[partner], lw=1.6,
+                            markerfacecolor="white" if hollow else PARTNER_COLOURS[partner])
         publisher = rows["publisher"].iloc[0]
         ax.set_title(f"{nm[code]}\n{PUBLISHER_SHORT.get(publisher, publisher)}", fontsize=8, fontweight="normal")
         ax.set_xticks([2015, 2019, 2023], ["2015", "2019", "2023"], fontsize=7.5)

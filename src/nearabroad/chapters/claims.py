@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 from IPython.display import HTML
@@ -37,16 +38,46 @@ def facts(tables) -> dict:
     return out
 
 
-def _row_text(ref: dict, row: pd.Series, names: dict, labels: dict) -> str:
+def _date(text: str) -> str:
+    """'2002-10-07' -> '7 Oct 2002'; a year or year-month stays as it is."""
+    try:
+        return f"{pd.Timestamp(text):%d %b %Y}".lstrip("0") if len(text) == 10 else text
+    except ValueError:
+        return text
+
+
+def _row_text(ref: dict, row: pd.Series, names: dict, catalogue: pd.DataFrame) -> str:
+    """One evidence row in words: country names, readable dates, values in their unit."""
     table = ref["table"]
     if table == "unga_votes":
         return f"UN vote, {names[row['iso3']]}, {row['resolution'].removeprefix('A/RES/')}: {row['vote']}"
     if table == "events":
-        return f"{row['date']:%d %b %Y}, {names[row['iso3']]}: {row['summary']}"
+        summary = re.sub(r"^\[[^\]]+\]\s*", "", row["summary"])  # the partner tag is for the data, not the reader
+        return f"{row['date']:%d %b %Y}".lstrip("0") + f", {names[row['iso3']]}: {summary}"
     if table == "memberships":
-        until = f" to {row['end']}" if row["end"] else ""
-        return f"{names[row['iso3']]}, {row['organisation']}: {row['status'].replace('_', ' ')} from {row['start']}{until}"
-    return f"{names[row['iso3']]}, {labels[row['indicator']]}, {row['year']}: {row['value']:g}"
+        until = f" to {_date(row['end'])}" if row["end"] else ""
+        return (f"{names[row['iso3']]}, {row['organisation']}: {row['status'].replace('_', ' ')} from "
+                f"{_date(row['start'])}{until}")
+    info = catalogue.loc[row["indicator"]]
+    return f"{names[row['iso3']]}, {info['label']}, {row['year']}: {_value(row['value'], info['unit'])}"
+
+
+def _value(value: float, unit: str) -> str:
+    if unit.startswith("current US$") or unit == "US$":
+        return f"US$ {value / 1e9:.2f} billion" if abs(value) >= 1e9 else f"US$ {value / 1e6:,.0f} million"
+    if unit == "persons":
+        return f"{value / 1e6:.1f} million people" if value >= 1e6 else f"{value:,.0f} people"
+    if unit.startswith("%"):
+        return f"{value:g} %"
+    return f"{value:,.4g} {unit}"
+
+
+INTERNAL_REF = re.compile(r"\s*\((?:(?:events|unga_votes|indicators|memberships)\s[^)]*|see [a-z]{2,3}-[a-z0-9-]+)\)")
+
+
+def _prose(text: str) -> str:
+    """Text for readers: drop pointers to data rows and claim ids (the evidence list links the rows)."""
+    return INTERNAL_REF.sub("", text)
 
 
 def _source_links(cell: str) -> str:
@@ -56,31 +87,36 @@ def _source_links(cell: str) -> str:
                      f' <span class="source-tier tier-{bib[k].tier}">{bib[k].tier}</span>' for k in keys)
 
 
-def card(claim: dict, result: pd.Series, tables, names: dict, labels: dict) -> str:
+def card(claim: dict, result: pd.Series, tables, names: dict, catalogue: pd.DataFrame) -> str:
     verdict = result["verdict"]
     page, region = REGION_PAGES[claim["region"]]
     rows = cl.evidence_rows(claim, tables)
-    evidence = "".join(f"<li>{html.escape(_row_text(ref, row, names, labels))} ({_source_links(row['source'])})</li>"
+    evidence = "".join(f"<li>{html.escape(_row_text(ref, row, names, catalogue))} ({_source_links(row['source'])})</li>"
                        for ref, row in zip(claim["evidence"], rows))
-    computed = "" if claim["basis"] == "judgement" else f"<p><strong>What the data give:</strong> {html.escape(result['evidence'])}</p>"
-    after = f"<p><strong>After the article:</strong> {html.escape(claim['after'])}</p>" if claim.get("after") else ""
+    computed = "" if claim["basis"] == "judgement" else f"<p><strong>What the data give:</strong> {html.escape(_named(result['evidence'], names))}</p>"
+    after = f"<p><strong>After the article:</strong> {html.escape(_prose(claim['after']))}</p>" if claim.get("after") else ""
     kind = "headline claim" if claim["headline"] else "background fact (not in the headline count)"
     return (
         f'<div class="claim-card v-{verdict.replace(" ", "-")}" id="claim-{claim["id"]}">'
         f"<h3>{html.escape(claim['claim'])}</h3>"
         f'<p><span class="verdict">{verdict.capitalize()}</span> · {BASIS_WORDS[claim["basis"]]} · {kind} · '
         f'<a href="{page}.html">{region}</a></p>'
-        f"{computed}<p><strong>Why:</strong> {html.escape(claim['rationale'])}</p>{after}"
+        f"{computed}<p><strong>Why:</strong> {html.escape(_prose(claim['rationale']))}</p>{after}"
         + (f"<details><summary>Evidence rows ({len(rows)})</summary><ul>{evidence}</ul></details>" if rows else "")
         + "</div>")
 
 
+def _named(text: str, names: dict) -> str:
+    """Country codes in computed text replaced by names."""
+    return re.sub(r"\b[A-Z]{3}\b", lambda m: names.get(m.group(0), m.group(0)), text)
+
+
 def cards(tables, region: str) -> HTML:
     names = dict(tables["countries"][["iso3", "name"]].to_numpy())
-    labels = dict(tables["indicator_catalogue"][["indicator", "label"]].to_numpy())
+    catalogue = tables["indicator_catalogue"].set_index("indicator")
     claims = [c for c in cl.load_claims() if c["region"] == region]
     res = results(tables).set_index("id")
     order = {v: i for i, v in enumerate(cl.VERDICTS)}
     claims.sort(key=lambda c: (c["id"] != "all-central-thesis", not c["headline"], order[res.loc[c["id"], "verdict"]]))
-    return HTML('<div class="claim-cards">' + "".join(card(c, res.loc[c["id"]], tables, names, labels) for c in claims)
+    return HTML('<div class="claim-cards">' + "".join(card(c, res.loc[c["id"]], tables, names, catalogue) for c in claims)
                 + "</div>")

@@ -93,13 +93,19 @@ def table_indicators(tables):
 
 
 def figure_coverage(tables):
-    """Years with a value, 2014–2025, per focus country and core indicator."""
+    """Years with a value, 2014–2025, per focus country and core indicator; Russia's share of trade counts the years
+    `analysis.partner_share` gives (a publisher's stated share, or one computed from its own partner values)."""
     ind = tables["indicators"]
-    cov = an.coverage(ind, CORE, cty.FOCUS)
+    share = an.partner_share(ind, "russia", cty.FOCUS)
+    share = share[share["year"].between(2014, 2025)].assign(indicator="russia_share_of_trade_pct")
+    values = ind[ind["indicator"].isin(CORE) & (ind["indicator"] != "russia_share_of_trade_pct")
+                 & ind["iso3"].isin(cty.FOCUS) & ind["year"].between(2014, 2025)]
+    used = pd.concat([values, share], ignore_index=True)
+    cov = (used.groupby(["iso3", "indicator"])["year"].nunique().unstack(fill_value=0)
+           .reindex(index=cty.FOCUS, columns=CORE, fill_value=0))
     fig, ax = plots.heatmap(cov.rename(columns=SHORT), names=names(tables), vmax=12, label="years with data (of 12)",
                             width=6.8)
     ax.set_xticks(range(len(CORE)), [SHORT[i] for i in CORE], rotation=90, ha="center", fontsize=7)
-    used = ind[ind["indicator"].isin(CORE) & ind["iso3"].isin(cty.FOCUS) & ind["year"].between(2014, 2025)]
     data = (used.groupby(["iso3", "indicator"])
             .agg(years_with_data=("year", "nunique"), publisher=("publisher", "first"),
                  source=("source", lambda s: ";".join(sorted({k for c in s for k in c.split(";")}))))
@@ -115,8 +121,12 @@ def table_polls(tables):
     rows = ind[ind["indicator"].isin(opinion)].sort_values(["iso3", "indicator", "year"])
 
     def part(note: str, name: str) -> str:
-        m = re.search(name + r":\s*([^;]+)", note)
-        return m.group(1).strip().rstrip(".") if m else "not published"
+        """One field of the note's 'sample: …; fieldwork: …; margin: …' tail, without provenance asides."""
+        m = re.search(name + r":\s*(.*?)(?=;\s*(?:sample|fieldwork|margin):|$)", note, re.S)
+        text = m.group(1).strip().rstrip(".") if m else ""
+        text = re.sub(r"\s*\((?:per|via|read|as|according|conducted)\b[^)]*\)?", "", text).strip()
+        text = re.sub(r"\s*\((?:exact )?(?:dates|days|months) not published[^)]*\)", "", text).strip()
+        return "not published" if not text or text.lower().startswith("not published") else text
 
     frame = pd.DataFrame({
         "Country": rows["iso3"].map(names(tables)), "Question": rows["indicator"].map(labels),

@@ -12,6 +12,7 @@ import re
 import matplotlib as mpl
 import pandas as pd
 
+from ..claims import load_claims
 from .. import analysis as an
 from .. import countries as ct
 from .. import findings, plots, present
@@ -28,6 +29,8 @@ DIRECTION_WORDS = {"away": "Away from Russia", "toward": "Toward Russia", "no ch
 STATUS_WORDS = {"EU applicant": "applied to join the EU", "EU accession halted": "EU accession halted in practice",
                 "CSTO frozen": "CSTO participation frozen", "CIS withdrawing": "leaving the CIS",
                 "CIS withdrawn": "left the CIS"}
+# The article's central claim covers the former Soviet states other than Belarus and Georgia (seeds/claims.yml).
+THESIS_COUNTRIES = next(c["countries"] for c in load_claims() if c["id"] == "all-central-thesis")
 REMITTANCES = "remittances_gdp_pct"
 REMITTANCE_START = 2021
 
@@ -278,7 +281,7 @@ def facts(tables) -> dict[str, str]:
     opinion = s.loc[s["opinion"] != "no data", "iso3"]
     out["opinion_names"] = _names_of(list(opinion), label) or "none"
     out["trade_points"], out["opinion_points"] = f"{ct.TRADE_POINTS:g}", f"{ct.OPINION_POINTS:g}"
-    thesis = ct.thesis_verdict(tables)
+    thesis = ct.thesis_verdict(tables, THESIS_COUNTRIES)
     out["thesis_verdict"] = thesis.verdict
     out["thesis_evidence"] = re.sub(r"\b[A-Z]{3}\b", lambda m: label.get(m.group(0), m.group(0)), thesis.evidence)
     return out
