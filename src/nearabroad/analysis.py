@@ -37,18 +37,23 @@ def series(indicators: pd.DataFrame, indicator: str, iso3: list[str] | str | Non
     return rows.sort_values(["iso3", "year"]).reset_index(drop=True)
 
 
-def wide(indicators: pd.DataFrame, indicator: str, iso3: list[str] | None = None) -> pd.DataFrame:
-    """Year x country table of one indicator (missing years stay missing)."""
-    rows = series(indicators, indicator, iso3)
-    return rows.pivot(index="year", columns="iso3", values="value").sort_index()
-
-
 def value(indicators: pd.DataFrame, iso3: str, indicator: str, year: int) -> float:
     """One value; KeyError if the data set does not have it (never a default)."""
     rows = indicators[(indicators["iso3"] == iso3) & (indicators["indicator"] == indicator) & (indicators["year"] == year)]
     if rows.empty:
         raise KeyError(f"no {indicator} for {iso3} in {year}")
     return float(rows["value"].iloc[0])
+
+
+def row(indicators: pd.DataFrame, iso3: str, indicator: str, year: int) -> pd.Series | None:
+    """The one row of an indicator for a country and year, or None if the data set does not have it."""
+    rows = indicators[(indicators["iso3"] == iso3) & (indicators["indicator"] == indicator) & (indicators["year"] == year)]
+    return rows.iloc[0] if len(rows) else None
+
+
+def country_names(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """ISO3 code -> the country's common English name, from countries.csv."""
+    return dict(tables["countries"][["iso3", "name"]].to_numpy())
 
 
 def latest(indicators: pd.DataFrame, iso3: str, indicator: str, up_to: int | None = None) -> tuple[int, float]:
@@ -158,17 +163,3 @@ def coverage(indicators: pd.DataFrame, names: list[str], iso3: list[str], first:
                       & indicators["year"].between(first, last)]
     table = rows.groupby(["iso3", "indicator"])["year"].nunique().unstack(fill_value=0)
     return table.reindex(index=iso3, columns=names, fill_value=0)
-
-
-def missing_votes(votes: pd.DataFrame, iso3: list[str]) -> pd.DataFrame:
-    """(resolution, country) cells of the vote matrix that the data set lacks."""
-    matrix = vote_matrix(votes, iso3)
-    gaps = matrix.isna().stack()
-    gaps = gaps[gaps].reset_index()[["resolution", "iso3"]]
-    return gaps.sort_values(["resolution", "iso3"]).reset_index(drop=True)
-
-
-def alignment_by_period(votes: pd.DataFrame, weights: dict[str, float] = VOTE_SCORE) -> pd.DataFrame:
-    """Country x year-of-vote alignment score (mean over that year's resolutions)."""
-    rows = votes.assign(score=votes["vote"].map(weights), year=votes["date"].dt.year)
-    return rows.groupby(["iso3", "year"])["score"].mean().unstack()

@@ -140,15 +140,9 @@ def _votes(rule, tables) -> Result:
     return Result(verdict, text, an.sources_of(wanted))
 
 
-def _row(tables, iso3, indicator, year):
-    ind = tables["indicators"]
-    rows = ind[(ind["iso3"] == iso3) & (ind["indicator"] == indicator) & (ind["year"] == year)]
-    return rows.iloc[0] if len(rows) else None
-
-
 def _value_change(rule, tables) -> Result:
-    start = _row(tables, rule["iso3"], rule["indicator"], rule["start"])
-    end = _row(tables, rule["iso3"], rule["indicator"], rule["end"])
+    start = an.row(tables["indicators"], rule["iso3"], rule["indicator"], rule["start"])
+    end = an.row(tables["indicators"], rule["iso3"], rule["indicator"], rule["end"])
     if start is None or end is None:
         lacking = [str(y) for y, r in ((rule["start"], start), (rule["end"], end)) if r is None]
         return Result(UNTESTABLE, f"no {rule['indicator']} for {rule['iso3']} in {' and '.join(lacking)}")
@@ -161,7 +155,7 @@ def _value_change(rule, tables) -> Result:
 
 
 def _value_compare(rule, tables) -> Result:
-    row = _row(tables, rule["iso3"], rule["indicator"], rule["year"])
+    row = an.row(tables["indicators"], rule["iso3"], rule["indicator"], rule["year"])
     if row is None:
         return Result(UNTESTABLE, f"no {rule['indicator']} for {rule['iso3']} in {rule['year']}")
     ok = row["value"] >= rule["threshold"] if rule["op"] == ">=" else row["value"] <= rule["threshold"]

@@ -71,24 +71,25 @@ def vote_signal(votes: pd.DataFrame, iso3: str) -> tuple[str, str]:
     return _direction(before.mean(), after.mean(), 0.01, True), detail
 
 
+def _before_after(before: pd.DataFrame, after: pd.DataFrame, threshold: float, missing: str) -> tuple[str, str]:
+    """A share (Russia's weight) in the last year before against the latest after: a fall is "away"."""
+    if before.empty or after.empty:
+        return "no data", missing
+    b, a = before.iloc[-1], after.iloc[-1]
+    return (_direction(b["value"], a["value"], threshold, False),
+            f"{b['value']:.0f} % ({int(b['year'])}) → {a['value']:.0f} % ({int(a['year'])})")
+
+
 def trade_signal(shares: pd.DataFrame, iso3: str) -> tuple[str, str]:
     rows = shares[shares["iso3"] == iso3]
-    before, after = rows[rows["year"] <= 2021], rows[rows["year"] >= 2023]
-    if before.empty or after.empty:
-        return "no data", "no pre-war and post-2022 full years from one publisher"
-    b, a = before.iloc[-1], after.iloc[-1]
-    return (_direction(b["value"], a["value"], TRADE_POINTS, False),
-            f"{b['value']:.0f} % ({int(b['year'])}) → {a['value']:.0f} % ({int(a['year'])})")
+    return _before_after(rows[rows["year"] <= 2021], rows[rows["year"] >= 2023], TRADE_POINTS,
+                         "no pre-war and post-2022 full years from one publisher")
 
 
 def opinion_signal(indicators: pd.DataFrame, iso3: str) -> tuple[str, str]:
     rows = an.series(indicators, "gallup_russia_approval_pct", iso3)
-    before, after = rows[rows["year"] == 2021], rows[rows["year"] >= 2022]
-    if before.empty or after.empty:
-        return "no data", "no Gallup figure for 2021 and a later year"
-    b, a = before.iloc[-1], after.iloc[-1]
-    return (_direction(b["value"], a["value"], OPINION_POINTS, False),
-            f"{b['value']:.0f} % (2021) → {a['value']:.0f} % ({int(a['year'])})")
+    return _before_after(rows[rows["year"] == 2021], rows[rows["year"] >= 2022], OPINION_POINTS,
+                         "no Gallup figure for 2021 and a later year")
 
 
 def formal_signal(memberships: pd.DataFrame, iso3: str) -> tuple[str, str]:
@@ -161,7 +162,7 @@ def thesis_verdict(tables: dict[str, pd.DataFrame], iso3: list[str] = FOCUS) -> 
         verdict_ = NOT_SUPPORTED
     else:
         verdict_ = PARTLY
-    names = dict(tables["countries"][["iso3", "name"]].to_numpy()) if "countries" in tables else {}
+    names = an.country_names(tables) if "countries" in tables else {}
     named = ", ".join(names.get(c, c) for c in clear["iso3"]) or "none"
     empty = int(table[list(SIGNALS)].eq("no data").sum().sum())
     text = (f"{len(clear)} of {n} countries show a clear loosening ({named}); {len(bound)} of {n} show no measured "

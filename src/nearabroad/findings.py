@@ -104,12 +104,6 @@ def _unit(indicator: str) -> str:
     return "count"
 
 
-def _row(tables, iso3: str, indicator: str, year: int):
-    ind = tables["indicators"]
-    rows = ind[(ind["iso3"] == iso3) & (ind["indicator"] == indicator) & (ind["year"] == year)]
-    return rows.iloc[0] if len(rows) else None
-
-
 def _missing(what: str) -> Outcome:
     return Outcome(False, f"no data: {what}")
 
@@ -119,7 +113,7 @@ def _missing(what: str) -> Outcome:
 def _change(rule, tables) -> Outcome:
     """One country's indicator between two years: rose, fell or stayed within `tolerance`. `expect`: up/down/flat."""
     ind, iso3, y0, y1 = rule["indicator"], rule["iso3"], rule["start"], rule["end"]
-    a, b = _row(tables, iso3, ind, y0), _row(tables, iso3, ind, y1)
+    a, b = an.row(tables["indicators"], iso3, ind, y0), an.row(tables["indicators"], iso3, ind, y1)
     if a is None or b is None:
         return _missing(f"{ind} for {iso3} in {y0 if a is None else y1}")
     diff = b["value"] - a["value"]
@@ -139,7 +133,7 @@ def _lead(rule, tables) -> Outcome:
     iso3, years = rule["iso3"], rule["years"]
     rows, leads = [], []
     for y in years:
-        a, b = _row(tables, iso3, rule["ahead"], y), _row(tables, iso3, rule["behind"], y)
+        a, b = an.row(tables["indicators"], iso3, rule["ahead"], y), an.row(tables["indicators"], iso3, rule["behind"], y)
         if a is None or b is None:
             return _missing(f"{rule['ahead'] if a is None else rule['behind']} for {iso3} in {y}")
         rows += [a, b]
@@ -153,14 +147,23 @@ def _lead(rule, tables) -> Outcome:
     return Outcome(holds, "; ".join(parts), values, an.sources_of(pd.DataFrame(rows)))
 
 
-def _rank(rule, tables) -> Outcome:
-    """Among `countries`, which has the highest (or `lowest`) value of an indicator in `year`. `expect`: the iso3."""
+def _in_year(rule, tables) -> pd.DataFrame | Outcome:
+    """The rule's indicator in its year for every one of its countries, or a failed Outcome naming those missing."""
     ind, year = rule["indicator"], rule["year"]
     rows = tables["indicators"]
     rows = rows[(rows["indicator"] == ind) & (rows["year"] == year) & rows["iso3"].isin(rule["countries"])]
     if len(rows) < len(rule["countries"]):
         absent = sorted(set(rule["countries"]) - set(rows["iso3"]))
         return _missing(f"{ind} in {year} for {', '.join(absent)}")
+    return rows
+
+
+def _rank(rule, tables) -> Outcome:
+    """Among `countries`, which has the highest (or `lowest`) value of an indicator in `year`. `expect`: the iso3."""
+    ind, year = rule["indicator"], rule["year"]
+    rows = _in_year(rule, tables)
+    if isinstance(rows, Outcome):
+        return rows
     ordered = rows.sort_values("value", ascending=rule.get("order", "highest") == "lowest")
     top, second = ordered.iloc[0], ordered.iloc[1]
     u = _unit(ind)
@@ -187,7 +190,7 @@ def _vote_count(rule, tables) -> Outcome:
 def _compare(rule, tables) -> Outcome:
     """Two countries (or two years) of one indicator: `a` higher than `b`. Each side is {iso3, year}."""
     ind = rule["indicator"]
-    a, b = _row(tables, rule["a"]["iso3"], ind, rule["a"]["year"]), _row(tables, rule["b"]["iso3"], ind, rule["b"]["year"])
+    a, b = an.row(tables["indicators"], rule["a"]["iso3"], ind, rule["a"]["year"]), an.row(tables["indicators"], rule["b"]["iso3"], ind, rule["b"]["year"])
     if a is None or b is None:
         side = rule["a"] if a is None else rule["b"]
         return _missing(f"{ind} for {side['iso3']} in {side['year']}")
@@ -202,11 +205,9 @@ def _compare(rule, tables) -> Outcome:
 def _all_countries(rule, tables) -> Outcome:
     """Every country in `countries` has the indicator above (`op: '>'`) or below (`op: '<'`) `threshold` in `year`."""
     ind, year = rule["indicator"], rule["year"]
-    rows = tables["indicators"]
-    rows = rows[(rows["indicator"] == ind) & (rows["year"] == year) & rows["iso3"].isin(rule["countries"])]
-    if len(rows) < len(rule["countries"]):
-        absent = sorted(set(rule["countries"]) - set(rows["iso3"]))
-        return _missing(f"{ind} in {year} for {', '.join(absent)}")
+    rows = _in_year(rule, tables)
+    if isinstance(rows, Outcome):
+        return rows
     ok = rows["value"] > rule["threshold"] if rule["op"] == ">" else rows["value"] < rule["threshold"]
     u = _unit(ind)
     values = {"n": str(int(ok.sum())), "of": str(len(rows)), "min": fmt(rows["value"].min(), u),
@@ -228,17 +229,3 @@ def glue_all(outcomes: dict[str, Outcome]) -> None:
         glue(fid, out.text, display=False)
         for name, value in out.values.items():
             glue(f"{fid}.{name}", value, display=False)
-
-
-def key_findings_html(chapter: str, tables: dict[str, pd.DataFrame], figure_page: str = "") -> str:
-    """The chapter's key findings (those marked `key: true`), as a list of computed sentences with figure links."""
-    import html
-
-    items = [f for f in load_findings() if f["chapter"] == chapter and f.get("key")]
-    lines = []
-    for item in items:
-        out = evaluate(item["rule"], tables)
-        sentence = item["statement"].format(**out.values, text=out.text)
-        link = f' <a href="{figure_page}#{item["figure"]}">(figure)</a>' if item.get("figure") else ""
-        lines.append(f"<li>{html.escape(sentence)}{link}</li>")
-    return '<div class="key-findings"><p><strong>Key findings</strong></p><ul>' + "".join(lines) + "</ul></div>"

@@ -9,12 +9,6 @@ from matplotlib.patches import Patch
 from .analysis import RESOLUTION_LABELS
 from .charts import COUNTRY_COLOURS, VOTE_COLOURS, VOTE_ORDER, new_figure
 
-CATEGORY_COLOURS = {
-    "war": "#BB5566", "security": "#882255", "energy": "#DDAA33", "eu": "#004488", "summit": "#44AA99",
-    "diplomacy": "#6699CC", "sanctions": "#999933", "trade": "#117733", "domestic": "#777777",
-    "media": "#AA4499", "elections": "#332288", "un": "#88CCEE",
-}
-
 
 def lines(frame: pd.DataFrame, *, ylabel: str, names: dict[str, str] | None = None, colours: dict | None = None,
           width: float = 6.4, height: float = 3.6, ax=None, percent: bool = False, start_zero: bool = True,
@@ -94,24 +88,6 @@ def vote_grid(matrix: pd.DataFrame, *, names: dict[str, str], width: float = 6.4
 _VOTE_LEGEND = {"yes": "Yes (with the majority)", "abstain": "Abstained", "absent": "Did not vote", "no": "No (with Russia)"}
 
 
-def grouped_bars(frame: pd.DataFrame, *, ylabel: str, colours: dict[str, str], names: dict[str, str] | None = None,
-                 width: float = 6.4, height: float = 3.6, percent: bool = False):
-    """Bars grouped by the index (e.g. year), one colour per column (e.g. partner)."""
-    fig, ax = new_figure(width, height)
-    n = len(frame.columns)
-    step = 0.8 / n
-    x = np.arange(len(frame.index))
-    for i, col in enumerate(frame.columns):
-        ax.bar(x - 0.4 + step * (i + 0.5), frame[col].to_numpy(dtype=float), width=step,
-               color=colours.get(col, "#777777"), label=(names or {}).get(col, col))
-    ax.set_xticks(x, [str(i) for i in frame.index])
-    ax.set_ylabel(ylabel)
-    if percent:
-        ax.yaxis.set_major_formatter(lambda v, _: f"{v:g}%")
-    ax.legend(ncol=min(n, 4))
-    return fig, ax
-
-
 def heatmap(table: pd.DataFrame, *, names: dict[str, str], vmax: float, label: str, width: float = 6.4,
             cmap: str = "Blues", fmt: str = "{:g}"):
     """Rows x columns of numbers as shaded, labelled cells (e.g. years of data per country and indicator)."""
@@ -153,59 +129,6 @@ def dot_compare(frame: pd.DataFrame, *, names: dict[str, str], xlabel: str, widt
 # Tile-grid map: each country a square placed roughly where it lies (row, column), so no boundary file is needed.
 TILE_POSITIONS = {"BLR": (0, 1), "RUS": (0, 3), "MDA": (1, 0), "UKR": (1, 1), "KAZ": (1, 4), "GEO": (2, 2),
                   "AZE": (2, 3), "UZB": (2, 4), "KGZ": (2, 5), "ARM": (3, 2), "TKM": (3, 4), "TJK": (3, 5)}
-
-
-def tile_map(values: pd.Series, *, names: dict[str, str], label: str, cmap: str = "RdBu", vmin: float = 0,
-             vmax: float = 1, width: float = 6.4):
-    """Countries as tiles in a rough geographic layout, coloured by `values` (grey where missing)."""
-    import matplotlib as mpl
-
-    fig, ax = new_figure(width, 3.9)
-    norm = mpl.colors.Normalize(vmin, vmax)
-    colormap = mpl.colormaps[cmap]
-    for iso3, (row, col) in TILE_POSITIONS.items():
-        v = values.get(iso3)
-        colour = "#DDDDDD" if v is None or v != v else colormap(norm(v))
-        ax.add_patch(mpl.patches.FancyBboxPatch((col + 0.05, -row + 0.05), 0.9, 0.9, boxstyle="round,pad=0.0,rounding_size=0.08",
-                                                facecolor=colour, edgecolor="white"))
-        dark = v is not None and v == v and (norm(v) < 0.25 or norm(v) > 0.75)
-        text = f"{names.get(iso3, iso3)}\n{v:.2f}" if v is not None and v == v else f"{names.get(iso3, iso3)}\n(not scored)"
-        ax.text(col + 0.5, -row + 0.5, text, ha="center", va="center", fontsize=7, color="white" if dark else "#222222")
-    ax.set_xlim(-0.1, 6.1)
-    ax.set_ylim(-3.1, 1.1)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=colormap), ax=ax, label=label, shrink=0.7)
-    return fig, ax
-
-
-def labelled_scatter(frame: pd.DataFrame, x: str, y: str, *, names: dict[str, str], ax, xlabel: str, ylabel: str):
-    """Countries as coloured dots with their names, on an existing axis."""
-    for r in frame.dropna(subset=[x, y]).itertuples():
-        colour = COUNTRY_COLOURS.get(r.iso3, "#555555")
-        ax.scatter(getattr(r, x), getattr(r, y), color=colour, s=30, zorder=3)
-        ax.annotate(names.get(r.iso3, r.iso3), (getattr(r, x), getattr(r, y)), xytext=(4, 3), textcoords="offset points",
-                    fontsize=7, color=colour)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    ax.grid(True)
-
-
-def slopes(change: pd.DataFrame, *, ax, names: dict[str, str], title: str):
-    """Start and end value per country joined by a line (an `analysis.change` table), on an existing axis."""
-    for r in change.itertuples():
-        ax.plot([0, 1], [r.start, r.end], color=COUNTRY_COLOURS.get(r.iso3, "#555555"), marker="o", lw=1.5)
-    ordered = change.sort_values("end")
-    label_y = spread(list(ordered["end"]), gap=0.07 * (max(change["end"].max(), change["start"].max()) - min(
-        change["end"].min(), change["start"].min()) or 1)) if len(change) else []
-    for r, y in zip(ordered.itertuples(), label_y):
-        ax.annotate(f"{names.get(r.iso3, r.iso3)} ({int(r.end_year)})", (1, r.end), xytext=(1.06, y),
-                    textcoords="data", va="center", fontsize=6.5, color=COUNTRY_COLOURS.get(r.iso3, "#555555"))
-    ax.set_xticks([0, 1], ["start", "latest"])
-    ax.set_xlim(-0.15, 1.9)
-    ax.set_title(title, fontsize=8)
-    if change.empty:
-        ax.text(0.5, 0.5, "no country with data at both ends", transform=ax.transAxes, ha="center", fontsize=7)
 
 
 def spread(values: list[float], gap: float) -> list[float]:

@@ -59,8 +59,7 @@ DIRECTIONS = {"away": "away from Russia", "toward": "toward Russia", "no change"
               "already aligned": "already with the majority", "mixed": "mixed"}
 
 
-def names(tables) -> dict[str, str]:
-    return dict(tables["countries"][["iso3", "name"]].to_numpy())
+names = an.country_names
 
 
 def _blr(tables, indicator: str) -> pd.DataFrame:

@@ -40,8 +40,7 @@ DIRECTION = {"away": "away from Russia", "toward": "toward Russia", "no change":
 SUMMIT_START = pd.Timestamp("2022-01-01")
 
 
-def names(tables) -> dict[str, str]:
-    return dict(tables["countries"][["iso3", "name"]].to_numpy())
+names = an.country_names
 
 
 def _join(items: list[str]) -> str:

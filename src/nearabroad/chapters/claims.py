@@ -8,6 +8,7 @@ import re
 import pandas as pd
 from IPython.display import HTML
 
+from .. import analysis as an
 from .. import claims as cl
 from .. import countries as cty
 from ..data import bibliography
@@ -112,7 +113,7 @@ def _named(text: str, names: dict) -> str:
 
 
 def cards(tables, region: str) -> HTML:
-    names = dict(tables["countries"][["iso3", "name"]].to_numpy())
+    names = an.country_names(tables)
     catalogue = tables["indicator_catalogue"].set_index("indicator")
     claims = [c for c in cl.load_claims() if c["region"] == region]
     res = results(tables).set_index("id")

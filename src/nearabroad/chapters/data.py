@@ -27,8 +27,7 @@ TIER_LABELS = {"primary": "Primary record", "report": "Report of a primary figur
                "relay": "Relay"}
 
 
-def names(tables) -> dict[str, str]:
-    return dict(tables["countries"][["iso3", "name"]].to_numpy())
+names = an.country_names
 
 
 def rows_by_family(tables) -> pd.DataFrame:

@@ -97,8 +97,7 @@ def _events(tables, energy: bool) -> pd.DataFrame:
     return ev[ev["source"] != ""]
 
 
-def _names(tables) -> dict[str, str]:
-    return dict(tables["countries"][["iso3", "name"]].to_numpy())
+_names = an.country_names
 
 
 # ---- figures --------------------------------------------------------------------------------------------------------

@@ -35,8 +35,7 @@ REMITTANCES = "remittances_gdp_pct"
 REMITTANCE_START = 2021
 
 
-def names(tables) -> dict[str, str]:
-    return dict(tables["countries"][["iso3", "name"]].to_numpy())
+names = an.country_names
 
 
 def _join(items: list[str]) -> str:

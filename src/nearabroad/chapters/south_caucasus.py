@@ -66,8 +66,7 @@ STATUSES = {"member": "member", "frozen": "participation frozen", "dialogue_part
 EU_STATUSES = {"frozen": "accession halted"}  # the European Council's words of 27 June 2024
 
 
-def _names(tables) -> dict[str, str]:
-    return dict(tables["countries"][["iso3", "name"]].to_numpy())
+_names = an.country_names
 
 
 def _rows(tables, indicators, iso3=SC) -> pd.DataFrame:
@@ -391,7 +390,7 @@ def _pct(value: float) -> str:
 
 
 def facts(tables) -> dict[str, str]:
-    ind, names = tables["indicators"], _names(tables)
+    ind = tables["indicators"]
     out: dict[str, str] = {}
     signals = cty.signals(tables, SC).set_index("iso3")
     for code in SC:
