@@ -5,6 +5,7 @@ import pytest
 
 from nearabroad import claims
 from nearabroad.claims import NOT_SUPPORTED, PARTLY, SUPPORTED, UNTESTABLE
+from nearabroad.errors import DataError
 
 
 def tables(disapproval_2022=50.0, kaz_vote="abstain"):
@@ -101,9 +102,9 @@ def test_claims_file_errors(tmp_path):
     path = tmp_path / "claims.yml"
     path.write_text("- {id: a, region: mars, countries: [KAZ], claim: x, headline: true, family: trade, basis: data, "
                     "evidence: [], rationale: r, rule: {kind: votes}}\n")
-    with pytest.raises(ValueError, match="unknown region mars"):
+    with pytest.raises(DataError, match=r"claims.yml, line 1, column 'region': claim 'a' has unknown region 'mars'"):
         claims.load_claims(path)
     path.write_text("- {id: a, region: all, countries: [KAZ], claim: x, headline: true, family: trade, "
                     "basis: judgement, evidence: [], rationale: r}\n")
-    with pytest.raises(ValueError, match="a judgement needs a verdict"):
+    with pytest.raises(DataError, match="line 1, column 'verdict': claim 'a' is a judgement and needs a verdict"):
         claims.load_claims(path)

@@ -15,15 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from . import analysis as an
+from .errors import DataError
+from .files import read_yaml_list
 
 CLAIMS_FILE = Path(__file__).resolve().parents[2] / "seeds" / "claims.yml"
 SUPPORTED, PARTLY, NOT_SUPPORTED, UNTESTABLE = "supported", "partly supported", "not supported", "not testable"
 VERDICTS = (SUPPORTED, PARTLY, NOT_SUPPORTED, UNTESTABLE)
 BASES = ("data", "judgement", "synthesis")
 REQUIRED = ("id", "region", "countries", "claim", "headline", "family", "basis", "evidence", "rationale")
+OPTIONAL = ("verdict", "rule", "after")
 REGIONS = ("central_asia", "south_caucasus", "moldova", "belarus", "all")
 ARTICLE_DATE = pd.Timestamp("2023-11-03")
 EVIDENCE_KEYS = {
@@ -43,27 +45,41 @@ class Result:
 
 def load_claims(path: Path = CLAIMS_FILE) -> list[dict]:
     """Read and check the claims file: required fields, unique ids, known regions, bases, rules and verdicts."""
-    claims = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    seen = set()
-    for i, claim in enumerate(claims, start=1):
-        where = f"{path}: claim {i} ({claim.get('id', '?')})"
+    path = Path(path)
+    claims, seen = [], {}
+    for line, claim in read_yaml_list(path, "claims"):
+        def fail(column, message):
+            raise DataError(path, line, column, f"claim '{claim.get('id', '?')}' {message}")
+
         missing = [k for k in REQUIRED if k not in claim]
         if missing:
-            raise ValueError(f"{where} lacks {missing}")
+            fail(missing[0], f"lacks {', '.join(missing)}")
+        unknown = [k for k in claim if k not in REQUIRED + OPTIONAL]
+        if unknown:
+            fail(str(unknown[0]), f"has unknown field '{unknown[0]}'; the fields are {', '.join(REQUIRED + OPTIONAL)}")
+        if not isinstance(claim["id"], str) or not claim["id"]:
+            fail("id", "needs an id written as text")
         if claim["id"] in seen:
-            raise ValueError(f"{where}: duplicate id")
-        seen.add(claim["id"])
+            fail("id", f"repeats an id first used on line {seen[claim['id']]}")
+        seen[claim["id"]] = line
         if claim["region"] not in REGIONS:
-            raise ValueError(f"{where}: unknown region {claim['region']}")
+            fail("region", f"has unknown region '{claim['region']}'; use one of {', '.join(REGIONS)}")
+        if not isinstance(claim["countries"], list) or not all(isinstance(c, str) for c in claim["countries"]):
+            fail("countries", "needs a list of country codes")
         if claim["basis"] not in BASES:
-            raise ValueError(f"{where}: basis must be one of {BASES}")
-        if claim["basis"] == "data" and claim.get("rule", {}).get("kind") not in RULES:
-            raise ValueError(f"{where}: a data claim needs a rule of kind {sorted(RULES)}")
+            fail("basis", f"has basis '{claim['basis']}'; use one of {', '.join(BASES)}")
+        rule = claim.get("rule", {})
+        if claim["basis"] == "data" and (not isinstance(rule, dict) or rule.get("kind") not in RULES):
+            fail("rule", f"is a data claim and needs a rule of kind {', '.join(sorted(RULES))}")
         if claim["basis"] == "judgement" and claim.get("verdict") not in VERDICTS:
-            raise ValueError(f"{where}: a judgement needs a verdict, one of {VERDICTS}")
+            fail("verdict", f"is a judgement and needs a verdict, one of {', '.join(VERDICTS)}")
+        if not isinstance(claim["evidence"], list):
+            fail("evidence", "needs a list of evidence rows")
         for row in claim["evidence"]:
-            if row.get("table") not in EVIDENCE_KEYS or any(k not in row for k in EVIDENCE_KEYS[row["table"]]):
-                raise ValueError(f"{where}: evidence row {row} must name a table and its keys")
+            if (not isinstance(row, dict) or row.get("table") not in EVIDENCE_KEYS
+                    or any(k not in row for k in EVIDENCE_KEYS[row["table"]])):
+                fail("evidence", f"has evidence row {row}, which must name a table ({', '.join(EVIDENCE_KEYS)}) and its keys")
+        claims.append(claim)
     return claims
 
 

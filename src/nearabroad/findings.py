@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from . import analysis as an
+from .errors import DataError
+from .files import read_yaml_list
 
 FINDINGS_DIR = Path(__file__).resolve().parents[2] / "seeds" / "findings"
 CHAPTERS = ("intro", "overview", "moldova", "central_asia", "south_caucasus", "belarus", "claims")
 REQUIRED = ("id", "chapter", "measure", "statement", "rule")
+OPTIONAL = ("figure", "key")
 
 
 class FindingFailed(AssertionError):
@@ -35,23 +37,28 @@ class Outcome:
 
 def load_findings(folder: Path = FINDINGS_DIR) -> list[dict]:
     """Every finding of every chapter (`seeds/findings/<chapter>.yml`), checked: fields, unique ids, rule kinds."""
-    items, origin = [], []
+    items, seen = [], {}
     for path in sorted(Path(folder).glob("*.yml")):
-        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for line, item in read_yaml_list(path, "findings"):
+            def fail(column, message):
+                raise DataError(path, line, column, f"finding '{item.get('id', '?')}' {message}")
+
+            missing = [k for k in REQUIRED if k not in item]
+            if missing:
+                fail(missing[0], f"lacks {', '.join(missing)}")
+            unknown = [k for k in item if k not in REQUIRED + OPTIONAL]
+            if unknown:
+                fail(str(unknown[0]), f"has unknown field '{unknown[0]}'; the fields are {', '.join(REQUIRED + OPTIONAL)}")
+            if not isinstance(item["id"], str) or not item["id"]:
+                fail("id", "needs an id written as text")
+            if item["id"] in seen:
+                fail("id", f"repeats an id first used in {seen[item['id']]}")
+            seen[item["id"]] = f"{path.name}, line {line}"
+            if item["chapter"] not in CHAPTERS:
+                fail("chapter", f"has unknown chapter '{item['chapter']}'; use one of {', '.join(CHAPTERS)}")
+            if not isinstance(item["rule"], dict) or item["rule"].get("kind") not in RULES:
+                fail("rule", f"needs a rule of kind {', '.join(sorted(RULES))}")
             items.append(item)
-            origin.append(path)
-    seen = set()
-    for i, (item, path) in enumerate(zip(items, origin), start=1):
-        missing = [k for k in REQUIRED if k not in item]
-        if missing:
-            raise ValueError(f"{path}: finding {i} ({item.get('id', '?')}) lacks {missing}")
-        if item["id"] in seen:
-            raise ValueError(f"{path}: duplicate finding id {item['id']}")
-        seen.add(item["id"])
-        if item["chapter"] not in CHAPTERS:
-            raise ValueError(f"{path}: finding {item['id']} has unknown chapter {item['chapter']}")
-        if item["rule"].get("kind") not in RULES:
-            raise ValueError(f"{path}: finding {item['id']} has unknown rule kind {item['rule'].get('kind')}")
     return items
 
 
