@@ -78,8 +78,8 @@ def test_arms_figure_uses_one_extract_and_years(tables):
     fig, data = ch.figure_arms(tables)
     plt.close(fig)
     assert set(data["indicator"]) == {"sipri_arms_imports_from_russia_tiv"}
-    assert data["year"].between(2014, 2021).all()
-    assert set(data["source"]) == {"energy-sipri-tiv-rus-2022"}
+    assert data["year"].between(2014, 2023).all() and data["year"].max() == 2023
+    assert set(data["source"]) == {"sec-sipri-tiv-rus-2024"}
 
 
 TABLES = ["table_opinion", "table_memberships", "table_verdicts", "list_summits", "list_pressure"]
@@ -134,8 +134,8 @@ def test_turkmen_china_share_range(facts):
 
 def test_arms_facts_add_up(tables, facts):
     rows = ch.arms_deliveries(tables)
-    assert facts["arms_kaz"] == f"{rows.loc[rows['iso3'] == 'KAZ', 'value'].sum():,.0f}" == "1,668"
-    assert facts["arms_total"] == "2,004"
+    assert facts["arms_kaz"] == f"{rows.loc[rows['iso3'] == 'KAZ', 'value'].sum():,.0f}" == "1,947"
+    assert facts["arms_total"] == "2,299"  # 1,947 + 55 (KGZ) + 33 (TJK) + 106 (TKM) + 158 (UZB)
 
 
 def test_poll_facts_and_gaps(facts):

@@ -278,7 +278,7 @@ def figure_energy(tables):
 
 
 def figure_arms(tables):
-    """Deliveries of major arms from Russia, SIPRI TIV per year (SIPRI's exporter table for Russia, to 2021)."""
+    """Deliveries of major arms from Russia, SIPRI TIV per year (SIPRI's exporter table for Russia, March 2024 release, to 2023)."""
     fig, ax = new_figure(6.4, 2.6)
     arms = _blr(tables, "sipri_arms_imports_from_russia_tiv")
     ax.set_axisbelow(True)

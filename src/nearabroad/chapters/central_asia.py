@@ -32,7 +32,7 @@ PUBLISHER_SHORT = {
     "International Monetary Fund": "IMF estimate†",
 }
 MIRROR_BASIS = "computed from the IMF's estimates built from partner countries' records"
-ARMS_YEARS = range(2014, 2022)  # SIPRI's exporter table for Russia (generated July 2022) ends in 2021
+ARMS_YEARS = range(2014, 2024)  # SIPRI's exporter table for Russia in its March 2024 release ends in 2023
 ORGS = ["CSTO", "EAEU", "CIS", "SCO"]
 STATUS = {"member": "Member", "suspended": "Suspended", "observer": "Observer", "associate": "Associate member"}
 DIRECTION = {"away": "away from Russia", "toward": "toward Russia", "no change": "no change", "no data": "no data",
