@@ -5,6 +5,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 import pytest
+import yaml
 
 from bookserver import HTML, pages
 
@@ -12,6 +13,8 @@ pytestmark = pytest.mark.built
 
 FIGURE = re.compile(r'<figure[^>]*\bid="(fig-[a-z0-9-]+)"')
 FORMATS = ("png", "svg", "pdf", "csv")
+# The book's public address, set in one place (empty until it is published)
+BASE_URL = yaml.safe_load((HTML.parents[1] / "_config.yml").read_text(encoding="utf-8"))["sphinx"]["config"]["html_baseurl"]
 
 
 def chapter_pages():
@@ -43,7 +46,17 @@ def test_figure_has_downloads_and_citation(page, fig_id, chunk):
         assert target.is_file() and target.stat().st_size > 0, f"{page}: broken download {match.group(1)}"
     cite = re.search(r'<details class="figure-cite">(.*?)</details>', chunk, re.S)
     assert cite, f"{page}: {fig_id} lacks its 'Cite this figure' block"
-    assert f"{page}#{fig_id}" in cite.group(1) and "@misc{" in cite.group(1) and "version" in cite.group(1)
+    block = cite.group(1)
+    assert f"figure {fig_id}" in block and "@misc{" in block and "version" in block and "TY  - FIGURE" in block
+    citation = block.split("Sources of the plotted values")[0]
+    if BASE_URL:
+        assert f"{BASE_URL.rstrip('/')}/{page}#{fig_id}" in citation
+    else:  # no address is invented while the book has none
+        assert "http" not in citation
+    for ext in ("bib", "ris"):
+        match = re.search(rf'href="([^"]*{re.escape(fig_id)}\.{ext})"', block)
+        assert match, f"{page}: {fig_id} lacks its {ext} download"
+        assert Path(unquote(urljoin(str(HTML / page), match.group(1)))).is_file()
     assert re.search(r'<img[^>]*alt="Figure [0-9.]+: [^"]+Source: ', chunk), f"{page}: {fig_id} image lacks alt text"
 
 
@@ -131,3 +144,18 @@ def test_figure_source_lines_are_at_most_two_lines():
     for side in folder.glob("fig-*.json"):
         line = json.loads(side.read_text())["source_line"]
         assert len(textwrap.wrap(line, width=SOURCE_WIDTH)) <= 2, side.name
+
+
+def test_data_release_is_in_the_book_and_linked_from_the_data_page_and_the_introduction():
+    from nearabroad import release
+
+    archive = HTML / release.DOWNLOADS / release.archive_name()
+    assert archive.is_file()
+    for page in ("book/data.html", "book/intro.html"):
+        text = (HTML / page).read_text(encoding="utf-8")
+        links = re.findall(r'href="([^"]*downloads/[^"]+)"', text)
+        assert any(link.endswith(release.archive_name()) for link in links), page
+        for link in links:
+            assert Path(unquote(urljoin(str(HTML / page), link))).is_file(), f"{page}: broken {link}"
+    data_page = (HTML / "book" / "data.html").read_text(encoding="utf-8")
+    assert all(f'downloads/{name}' in data_page for name in ("indicators.csv", "unga_votes.csv", "events.csv"))

@@ -120,3 +120,30 @@ def test_series_break_draws_two_segments():
     frame = pd.DataFrame({"BLR": [50.0, 49.0, 48.0]}, index=[2019, 2020, 2021])
     _, ax = plots.lines(frame, ylabel="%", breaks={"BLR": [2021]})
     assert [list(line.get_xdata()) for line in ax.lines] == [[2019, 2020], [2021]]
+
+
+def test_figure_csv_gives_each_value_its_source_tier_and_url_and_rounds_only_computed_values(tmp_path):
+    from nearabroad.data import bibliography
+
+    frame = pd.DataFrame({"MDA": [1.996, 5.594248881650301]}, index=[2016, 2019])
+    fig, _ = plots.lines(frame, ylabel="bcm")
+    data = frame.reset_index().rename(columns={"index": "year", "MDA": "value"}).assign(
+        iso3="MDA", source=["votes-unwatch-68-262", "votes-undl-es11-7;votes-unwatch-68-262"])
+    charts.publish(fig, "fig-test-csv", title="A title", data=data, out_dir=tmp_path)
+    out = pd.read_csv(tmp_path / "fig-test-csv.csv")
+    assert list(out["value"]) == [1.996, 5.59]  # the published value as published, the computed one rounded
+    bib = bibliography()
+    assert out.loc[1, "source_url"] == f"{bib['votes-undl-es11-7'].url} ; {bib['votes-unwatch-68-262'].url}"
+    assert list(out["source_tier"]) == [bib["votes-unwatch-68-262"].tier, bib.best_tier("votes-undl-es11-7;votes-unwatch-68-262")]
+
+
+def test_figure_pdf_carries_title_author_subject_and_keywords(tmp_path):
+    frame = pd.DataFrame({"MDA": [3.0, 2.89]}, index=[2016, 2019])
+    fig, _ = plots.lines(frame, ylabel="bcm")
+    data = frame.reset_index().assign(iso3="MDA", source="votes-unwatch-68-262")
+    charts.publish(fig, "fig-test-meta", title="Gas from Russia", data=data, out_dir=tmp_path)
+    raw = (tmp_path / "fig-test-meta.pdf").read_bytes()
+    for needle in (b"/Title (Gas from Russia)", b"/Author (Near Abroad Data Report team)", b"/Subject (Gas from Russia. Source:",
+                   b"/Keywords (Loosening Grip v", b"fig-test-meta; MDA)"):
+        assert needle in raw, needle
+    assert b"/CreationDate" not in raw and b"/Producer" not in raw

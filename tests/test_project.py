@@ -97,3 +97,13 @@ def test_bibtex_is_safe_for_latex():
         if name in ("url", "urldate") or " = " not in line:
             continue
         assert not re.search(r"(?<!\\)[%&#]", line), f"sources.bib line {number}: unescaped TeX character: {line}"
+
+
+def test_citation_file_takes_its_address_from_the_book_configuration():
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    base = config["sphinx"]["config"]["html_baseurl"]
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    if base:
+        assert cff.get("url") == base and cff["preferred-citation"].get("url") == base
+    else:  # none is invented while the book has no public address
+        assert "url" not in cff and "url" not in cff["preferred-citation"]

@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from PIL import Image
 
-from . import BOOK_SHORT, LICENCE_DATA
+from . import BOOK_AUTHOR, BOOK_SHORT, LICENCE_DATA
 from .data import bibliography
 
 FIGURE_DIR = Path(__file__).resolve().parents[2] / "book" / "_extra" / "figures"
@@ -151,8 +151,10 @@ def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, out_dir: Path =
         if unknown:
             raise ValueError(f"{fig_id}: source keys not in sources.bib: {unknown}")
     keys = sorted({k for cell in data["source"] for k in _keys(cell)})
-    data = data.copy()
-    data.insert(list(data.columns).index("source") + 1, "source_tier", [bib.best_tier(c) for c in data["source"]])
+    data = _as_published(data)
+    at = list(data.columns).index("source") + 1
+    data.insert(at, "source_tier", [bib.best_tier(c) for c in data["source"]])
+    data.insert(at + 1, "source_url", [" ; ".join(bib[k].url for k in _keys(c)) for c in data["source"]])
 
     fig.suptitle(title, x=0.0, ha="left", fontsize=11, fontweight="bold")
     line = source_line(data)
@@ -168,8 +170,12 @@ def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, out_dir: Path =
         raise ValueError(f"{fig_id}: labels overlap: " + "; ".join(f"'{a}' / '{b}'" for a, b in clashes))
     bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(PAD_INCHES)
     everything = os.environ.get(EXPORT_ENV, "all") != "svg"
+    described = {**SAVE_METADATA["pdf"], "Title": title, "Author": BOOK_AUTHOR,
+                 "Subject": f"{title}. {line} {BOOK_SHORT}, figure {fig_id}. {LICENCE_DATA}.",
+                 "Keywords": "; ".join([BOOK_SHORT, fig_id, *sorted({v for v in data.get("iso3", []) if isinstance(v, str)})])}
     for fmt in FORMATS if everything else ("svg",):
-        fig.savefig(out_dir / f"{fig_id}.{fmt}", format=fmt, dpi=DPI, bbox_inches=bbox, metadata=SAVE_METADATA[fmt])
+        meta = described if fmt == "pdf" else SAVE_METADATA[fmt]
+        fig.savefig(out_dir / f"{fig_id}.{fmt}", format=fmt, dpi=DPI, bbox_inches=bbox, metadata=meta)
     fig.nearabroad_svg = out_dir / f"{fig_id}.svg"
     if everything:
         write_thumbnail(out_dir / f"{fig_id}.png", out_dir / f"{fig_id}.thumb.png")
@@ -184,6 +190,17 @@ def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, out_dir: Path =
     }
     (out_dir / f"{fig_id}.json").write_text(json.dumps(sidecar, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return sidecar
+
+
+def _as_published(data: pd.DataFrame) -> pd.DataFrame:
+    """The plotted data with computed values (shares worked out from two published figures) rounded to two
+    decimals; values read from a source keep the precision they were published with."""
+    data = data.copy()
+    for col in data.columns:
+        if pd.api.types.is_float_dtype(data[col]):
+            computed = (data[col] - data[col].round(6)).abs() > 0
+            data[col] = data[col].where(~computed, data[col].round(2))
+    return data
 
 
 def overlapping_labels(fig) -> list[tuple[str, str]]:

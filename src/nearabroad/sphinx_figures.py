@@ -1,4 +1,4 @@
-"""Sphinx extension: downloads and a citation under every figure, and a generated figure gallery.
+"""Sphinx extension: downloads and a citation under every figure, a generated figure gallery, the data release.
 
 Every labelled figure (`fig-…`) in the book must have a sidecar written by `nearabroad.charts.publish`; a figure
 without one is a build warning, which the strict build turns into an error. Figure numbers are only known once
@@ -10,13 +10,16 @@ from __future__ import annotations
 import html
 import json
 import re
+import sys
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import BOOK_AUTHOR, BOOK_TITLE, BOOK_YEAR, LICENCE_DATA, __version__
+from . import __version__
 from .charts import FIGURE_DIR, FIGURE_ID_PATTERN
+from .cite import figure_citation
 
 logger = logging.getLogger(__name__)
 DOWNLOAD_LABELS = {"png": "PNG (300 dpi)", "svg": "SVG", "pdf": "PDF", "csv": "Data (CSV)"}
@@ -49,27 +52,6 @@ def _number(env, docname: str, fig_id: str) -> str:
     return ".".join(str(n) for n in numbers) if numbers else "?"
 
 
-def citation(fig_id: str, number: str, title: str, sources: str, page: str) -> tuple[str, str]:
-    """Plain-text and BibTeX citations of one figure."""
-    url = f"{page}#{fig_id}"
-    plain = (
-        f"{BOOK_AUTHOR} ({BOOK_YEAR}). Figure {number}: {title}. In {BOOK_TITLE}, version {__version__}. "
-        f"{url}. Data: {sources} Licence: {LICENCE_DATA}."
-    )
-    bibtex = "\n".join([
-        f"@misc{{loosening-grip-{fig_id},",
-        f"  author = {{{{{BOOK_AUTHOR}}}}},",
-        f"  title = {{Figure {number}: {title}}},",
-        f"  howpublished = {{In: {BOOK_TITLE}}},",
-        f"  version = {{{__version__}}},",
-        f"  year = {{{BOOK_YEAR}}},",
-        f"  url = {{{url}}},",
-        f"  note = {{Data: {sources} Licence {LICENCE_DATA}}}",
-        "}",
-    ])
-    return plain, bibtex
-
-
 def _downloads_html(prefix: str, side: dict) -> str:
     links = " · ".join(
         f'<a class="figure-download" href="{prefix}{URL_DIR}/{side["files"][fmt]}" download>{label}</a>'
@@ -90,12 +72,25 @@ def _sources_html(side: dict) -> str:
     return f'<p>Sources of the plotted values (tier in the figure data, per value):</p><ul class="figure-sources">{items}</ul>'
 
 
-def _cite_html(plain: str, bibtex: str, side: dict) -> str:
+def _cite_html(prefix: str, fig_id: str, cite: dict, side: dict) -> str:
+    files = f'{prefix}{URL_DIR}/{fig_id}'
     return (
         '<details class="figure-cite"><summary>Cite this figure</summary>'
-        f'<p class="figure-cite-text">{html.escape(plain)}</p>'
-        f'<pre class="figure-cite-bibtex">{html.escape(bibtex)}</pre>{_sources_html(side)}</details>'
+        f'<p class="figure-cite-text">{html.escape(cite["plain"])}</p>'
+        f'<p>BibTeX (<a href="{files}.bib" download>download</a>):</p>'
+        f'<pre class="figure-cite-bibtex">{html.escape(cite["bibtex"])}</pre>'
+        f'<p>RIS, for Zotero, EndNote and Mendeley (<a href="{files}.ris" download>download</a>):</p>'
+        f'<pre class="figure-cite-ris">{html.escape(cite["ris"].replace(chr(13), ""))}</pre>'
+        f'{_sources_html(side)}</details>'
     )
+
+
+def _write_citation_files(app, fig_id: str, cite: dict) -> None:
+    """The BibTeX and RIS files a reference manager imports, beside the figure's other downloads."""
+    folder = Path(app.outdir) / URL_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{fig_id}.bib").write_text(cite["bibtex"], encoding="utf-8")
+    (folder / f"{fig_id}.ris").write_bytes(cite["ris"].encode("utf-8"))
 
 
 def collect_figures(app, doctree) -> None:
@@ -135,8 +130,10 @@ def add_figure_furniture(app, doctree, docname) -> None:
                 link = nodes.reference("", "", refuri=f"{prefix}{URL_DIR}/{side['files']['svg']}", classes=["figure-full"])
                 image.replace_self(link)
                 link += image
-        plain, bibtex = citation(fig_id, number, side["title"], side["source_line"].removeprefix("Source: "), page)
-        raw = nodes.raw("", _downloads_html(prefix, side) + _cite_html(plain, bibtex, side), format="html")
+        cite = figure_citation(fig_id, number, side["title"], side["source_line"].removeprefix("Source: "), page,
+                               app.config.html_baseurl)
+        _write_citation_files(app, fig_id, cite)
+        raw = nodes.raw("", _downloads_html(prefix, side) + _cite_html(prefix, fig_id, cite, side), format="html")
         node.parent.insert(node.parent.index(node) + 1, raw)
 
     for gallery in list(doctree.findall(gallery_node)):
@@ -201,7 +198,24 @@ def fix_citation_list_role(app, pagename, templatename, context, doctree) -> Non
         context["body"] = context["body"].replace('<div role="list" class="citation-list">', '<div class="citation-list">')
 
 
+def say_if_base_url_unset(app) -> None:
+    """The citations' web address comes from html_baseurl; say plainly when there is none (not a warning: -W)."""
+    if not app.config.html_baseurl:
+        sys.stderr.write("nearabroad: html_baseurl is not set in _config.yml, so citations give the version and figure "
+                         "id but no web address; set it once the book has its public address.\n")
+
+
+def write_release(app, exception) -> None:
+    """The data set's release archive and per-table CSV files, beside the pages that link to them."""
+    if exception is None and app.builder.format == "html":
+        from .release import write_downloads
+
+        write_downloads(app.outdir)
+
+
 def setup(app):
+    app.connect("builder-inited", say_if_base_url_unset)
+    app.connect("build-finished", write_release)
     app.connect("html-page-context", fix_citation_list_role)
     from .bibstyle import register
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from .. import analysis as an
 from .. import countries as cty
-from .. import plots, present
+from .. import plots, present, release
 from ..data import bibliography, dictionary
 from ..sources import TIERS
 
@@ -176,3 +176,10 @@ def figure_alignment_by_kind(tables):
     data = votes.assign(kind=ti.map({True: "territorial integrity", False: "other"}),
                         score=votes["vote"].map(an.VOTE_SCORE), date=votes["date"].dt.strftime("%Y-%m-%d"))
     return fig, data[["resolution", "date", "kind", "iso3", "vote", "score", "source"]]
+
+
+def downloads():
+    """Links to the data set's release archive and to each table as a CSV file (written by the book build)."""
+    from IPython.display import HTML
+
+    return HTML(release.links_html("../"))
