@@ -159,3 +159,9 @@ def test_data_release_is_in_the_book_and_linked_from_the_data_page_and_the_intro
             assert Path(unquote(urljoin(str(HTML / page), link))).is_file(), f"{page}: broken {link}"
     data_page = (HTML / "book" / "data.html").read_text(encoding="utf-8")
     assert all(f'downloads/{name}' in data_page for name in ("indicators.csv", "unga_votes.csv", "events.csv"))
+
+
+def test_bibliography_shows_titles_as_published_without_tex_escapes():
+    page = (HTML / "book" / "references.html").read_text(encoding="utf-8")
+    assert "\\$" not in page and "\\%" not in page and "`" not in page
+    assert "US$" in page

@@ -3,17 +3,31 @@ each source was read, and nothing about how a source was reached (`howpublished`
 
 from __future__ import annotations
 
+from pybtex.richtext import Text
 from pybtex.style.formatting.plain import Style as Plain
 from pybtex.style.formatting.unsrt import date
 from pybtex.style.formatting import toplevel
-from pybtex.style.template import field, optional, sentence
+from pybtex.style.template import field, node, optional, sentence
 
 NAME = "nearabroad"
 
 
+def latex_to_text(value: str) -> Text:
+    """A BibTeX field as rich text: pybtex decodes accents, braces and \\%, but leaves an escaped dollar sign
+    (needed by LaTeX in 'US\\$') as two characters."""
+    return Text.from_latex(value.replace("\\$", "$"))
+
+
+@node
+def published(children, context, name):
+    """The field exactly as published: no change of case, TeX escapes decoded."""
+    assert not children
+    return latex_to_text(context["entry"].fields[name])
+
+
 class Style(Plain):
     def format_title(self, e, which_field, as_sentence=True):
-        title = field(which_field)  # as published: no change of case
+        title = published(which_field)
         return sentence[title] if as_sentence else title
 
     def format_web_refs(self, e):

@@ -37,7 +37,8 @@ def schema(data_dir: Path = DATA_DIR) -> dict:
     try:
         desc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DataError(path, exc.lineno, None, f"is not valid JSON: {exc.msg} at character {exc.colno}") from None
+        raise DataError(path, exc.lineno, None, f"is not valid JSON at character {exc.colno} of the line ({exc.msg}); "
+                        "a comma, quote mark or brace is usually missing or extra there") from None
     _check_schema(path, desc)
     return desc
 
@@ -202,7 +203,7 @@ def _read_rows(path: Path, expected: list[str], may_be_empty: bool = False) -> t
     except csv.Error as exc:
         raise DataError(path, reader.line_num, None, f"cannot be read as CSV: {exc}") from None
     if not rows and not may_be_empty:
-        raise DataError(path, 2, None, "has a header but no rows")
+        raise DataError(path, 1, None, "has a header but no rows; restore the rows below it")
     return rows, lines
 
 

@@ -8,14 +8,17 @@ from pathlib import Path
 
 from pybtex.backends.plaintext import Backend
 from pybtex.database import parse_string
-from pybtex.richtext import Text
 
+from .bibstyle import latex_to_text
 from .errors import DataError
 from .files import check_text, read_text
 
 _PLAIN = Backend()  # made once: looking the backend up by name per call costs ~12 ms (entry-point scan)
 
 REQUIRED_FIELDS = ("title", "year", "url", "urldate", "tier")
+FIELD_HINTS = {"urldate": " (the date the source was read, YYYY-MM-DD)",
+               "tier": " (primary, report, secondary or relay: see data/README.md)",
+               "url": " (the address of the item itself)", "title": " (the headline as published)"}
 # How close a source is to the figure or decision it gives (data/README.md, "Source tiers"), best first.
 TIERS = ("primary", "report", "secondary", "relay")
 # The article whose claims the book tests: a subject, never evidence for a data row.
@@ -68,7 +71,7 @@ class Bibliography:
                 raise DataError(path, line, "key", f"key '{key}' must be lowercase letters, digits and hyphens")
             for name in REQUIRED_FIELDS:
                 if not entry.fields.get(name, "").strip():
-                    raise DataError(path, line, name, f"entry '{key}' has no {name}")
+                    raise DataError(path, line, name, f"entry '{key}' has no {name}{FIELD_HINTS.get(name, '')}")
             tier = entry.fields["tier"].strip()
             if tier not in TIERS:
                 raise DataError(path, line, "tier", f"entry '{key}' has tier '{tier}'; use one of {', '.join(TIERS)}")
@@ -141,7 +144,7 @@ def _plain(value: str) -> str:
     """BibTeX/LaTeX text to plain Unicode (accents, dashes, protective braces)."""
     if not _LATEX_MARKUP.search(value):  # only protective braces: the full parser costs ~1 ms a title
         return value.replace("{", "").replace("}", "").strip()
-    return Text.from_latex(value).render(_PLAIN).strip()
+    return latex_to_text(value).render(_PLAIN).strip()
 
 
 def _authors(persons) -> str:

@@ -160,3 +160,10 @@ def test_join():
     assert ch._join([]) == "none"
     assert ch._join(["A"]) == "A"
     assert ch._join(["A", "B", "C"]) == "A, B and C"
+
+
+def test_arms_before_and_during_the_war_add_up(tables, facts):
+    rows = ch.arms_deliveries(tables)
+    assert facts["arms_prewar"] == f"{rows.loc[rows['year'].isin([2020, 2021]), 'value'].sum():,.0f}" == "451"
+    assert facts["arms_war"] == "293" and facts["arms_war_kaz"] == "275"
+    assert facts["arms_war_none"] == "Turkmenistan and Uzbekistan"

@@ -36,7 +36,8 @@ def test_figures_return_tidy_data_with_sources(tables, name):
 def test_gas_figure_draws_only_the_full_years_gazprom_published(tables):
     fig, data = chapter.figure_gas(tables)
     plt.close(fig)
-    assert list(data["year"]) == [2019, 2020]
+    assert list(data["year"]) == [2016, 2017, 2018, 2019, 2020]
+    assert all(s.startswith("energy-gazprom-") for s in data["source"])  # Gazprom's own releases, not reports of them
     assert set(data["publisher"]) == {"Gazprom"}
 
 
@@ -97,7 +98,8 @@ def test_china_share_fact_is_the_imf_share_of_trade(tables):
 
 def test_facts_on_the_data(tables):
     facts = chapter.facts(tables)
-    assert facts["md_gas_2019"] == "2.89" and facts["md_gas_2020"] == "3.05"
+    assert (facts["md_gas_first"], facts["md_gas_last"]) == ("2016", "2020")
+    assert (facts["md_gas_min"], facts["md_gas_max"]) == ("2.7", "3.05")  # 2017 and 2020, Gazprom's releases
     assert facts["md_energocom_jan_sep_2024"] == "413"
     assert facts["md_romanian_share_jan_sep_2024"] == "61 %"
     assert facts["md_russia_missing"] == "2015–2024"

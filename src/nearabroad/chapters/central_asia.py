@@ -215,7 +215,7 @@ def _note_part(note: str, name: str) -> str:
     text = m.group(1).strip().rstrip(".") if m else ""
     if not text or text.startswith("not published"):
         return "not published"
-    return f"{int(text):,}" if text.isdigit() else text
+    return f"{int(text):,}" if name == "sample" and text.isdigit() else text
 
 
 def table_opinion(tables):
@@ -333,10 +333,17 @@ def facts(tables) -> dict:
     kaz = arms.loc[arms["iso3"] == "KAZ", "value"].sum()
     out.update(arms_kaz=f"{kaz:,.0f}", arms_total=f"{arms['value'].sum():,.0f}",
                arms_first=str(min(ARMS_YEARS)), arms_last=str(max(ARMS_YEARS)))
+    # The two years before the full-scale war against its first two (2022-2023), same release, same five countries.
+    before, during = arms[arms["year"].isin([2020, 2021])], arms[arms["year"].isin([2022, 2023])]
+    nm = names(tables)
+    out.update(arms_prewar=f"{before['value'].sum():,.0f}", arms_war=f"{during['value'].sum():,.0f}",
+               arms_war_kaz=f"{during.loc[during['iso3'] == 'KAZ', 'value'].sum():,.0f}",
+               arms_war_none=_join([nm[c] for c in CA if c not in set(during["iso3"])]))
 
     ind = tables["indicators"]
     out["demo_support_2022"] = f"{an.value(ind, 'KAZ', 'demoscope_kaz_support_russia_in_war_pct', 2022):g} %"
     out["demo_worse_2023"] = f"{an.value(ind, 'KAZ', 'demoscope_kaz_attitude_russia_worsened_pct', 2023):g} %"
+    out["cab_favourable_2022"] = f"{an.value(ind, 'KAZ', 'cab_russia_favorable_pct', 2022):g} %"
     polls = poll_rows(tables)
     recent = set(polls.loc[polls["year"] >= 2022, "iso3"])
     out["recent_poll"] = _join([nm[c] for c in CA if c in recent])

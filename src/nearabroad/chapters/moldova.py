@@ -16,7 +16,7 @@ from ..charts import PARTNER_COLOURS, VOTE_COLOURS, VOTE_ORDER, new_figure
 from ..data import bibliography
 
 ISO3 = "MDA"
-GAS_YEARS = (2019, 2020)  # Gazprom's annual volumes for Moldova (incl. Transnistria); 2016 is a rounded "some 3 bcm"
+GAS_YEARS = range(2016, 2021)  # Gazprom's annual volumes for Moldova (incl. Transnistria), from its own releases
 UNPUBLISHED_UNTIL = 2024  # the last full year of Gazprom deliveries (they stopped on 1 January 2025)
 # Resolutions that concern Ukraine's territorial integrity (the vote signal of `countries`), then the others.
 TERRITORIAL = [*countries.TERRITORIAL["before"], *countries.TERRITORIAL["after"]]
@@ -113,7 +113,7 @@ def figure_gas(tables):
     for x, v in zip(rows["year"], rows["value"]):
         ax.text(x, v + 0.05, f"{v:g}", ha="center", va="bottom", fontsize=8)
     ax.axvspan(last + 0.5, UNPUBLISHED_UNTIL + 0.5, color="#EEEEEE", lw=0)
-    ax.text((last + 1 + UNPUBLISHED_UNTIL) / 2, 1.6, "No annual volume\npublished", ha="center", va="center",
+    ax.text((last + 1 + UNPUBLISHED_UNTIL) / 2, 1.6, "No annual volume\nin these data", ha="center", va="center",
             fontsize=8, color="#555555")
     ax.set_xticks(range(int(rows["year"].min()), UNPUBLISHED_UNTIL + 1))
     ax.set_xlim(rows["year"].min() - 0.6, UNPUBLISHED_UNTIL + 0.5)
@@ -243,8 +243,10 @@ def facts(tables) -> dict[str, str]:
     row = signals_row(tables)
     no_data = [SIGNAL_WORDS[s] for s in countries.SIGNALS if row[s] == "no data"]
     return {
-        "md_gas_2019": f"{gas[2019]:g}",
-        "md_gas_2020": f"{gas[2020]:g}",
+        "md_gas_first": str(min(GAS_YEARS)),
+        "md_gas_last": str(max(GAS_YEARS)),
+        "md_gas_min": f"{gas[list(GAS_YEARS)].min():g}",
+        "md_gas_max": f"{gas[list(GAS_YEARS)].max():g}",
         "md_energocom_jan_sep_2024": f"{an.value(ind, ISO3, 'energocom_gas_purchases_jan_sep_mcm', 2024):g}",
         "md_romanian_share_jan_sep_2024":
             f"{an.value(ind, ISO3, 'gas_imports_share_romanian_producers_jan_sep_pct', 2024):g} %",
