@@ -13,7 +13,7 @@ JOBS ?= 2
 # "all" (also PNG, PDF, thumbnails) for `make test`, so CI proves every download byte-identical to the committed one.
 EXPORT ?= svg
 
-.PHONY: book test unit nbval html built execute bench clean
+.PHONY: book test unit nbval html built pdf execute bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,7 +43,12 @@ built: $(STAMP)
 test: $(STAMP)
 	$(MAKE) --no-print-directory unit
 	$(MAKE) --no-print-directory book EXPORT=all
+	$(MAKE) --no-print-directory pdf
 	$(MAKE) --no-print-directory built
+
+# The PDF edition (after `make book`): the book on one page, printed by headless Chromium into _build/html/downloads/
+pdf: $(STAMP)
+	$(PY) -m nearabroad.pdf
 
 execute: $(STAMP)
 	$(PY) -m nearabroad.execute $(NOTEBOOKS)

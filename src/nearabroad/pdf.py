@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from . import BOOK_AUTHOR, BOOK_TITLE, LICENCE_DATA, __version__
 from .data import cutoff
 from .release import DOWNLOADS
@@ -32,12 +34,13 @@ PRINT_CSS = """
 @page { size: A4; margin: 16mm 15mm 18mm 15mm; }
 html, body { background: #fff !important; }
 .bd-header, .bd-sidebar-primary, .bd-sidebar-secondary, .bd-header-article, .bd-footer, .bd-footer-content,
-.prev-next-area, .figure-downloads, .figure-cite, .data-download, .headerlink, .bd-search, .skip-link,
+.prev-next-area, #pst-back-to-top, .figure-downloads, .figure-cite, .data-download, .headerlink, .bd-search, .skip-link,
 #jb-print-docs-body, .theme-switch-button, .search-button, .figure-gallery, .gallery-card { display: none !important; }
 .bd-main, .bd-content, .bd-article-container, .bd-article, .bd-page-width { max-width: none !important; width: 100% !important;
   padding: 0 !important; margin: 0 !important; }
-body { font-size: 10pt; }
-h1 { break-before: page; }
+body { font-size: 10pt; font-family: "DejaVu Sans", sans-serif !important; }  /* Latin, Cyrillic, Armenian, Georgian */
+h1, h2.pdf-chapter { break-before: page; }
+h2.pdf-chapter { font-size: 20pt; }
 #pdf-title h1, #pdf-toc h1 { break-before: auto; }
 figure, table, img, .claim-card { break-inside: avoid; }
 img { max-width: 100% !important; }
@@ -46,6 +49,8 @@ img { max-width: 100% !important; }
 a { color: #0b4fa8; text-decoration: none; }
 #pdf-title { height: 240mm; display: flex; flex-direction: column; justify-content: center; break-after: page; }
 #pdf-title .title { font-size: 26pt; font-weight: 700; line-height: 1.2; margin-bottom: 12mm; }
+#pdf-title p { font-size: 12pt; }
+#pdf-toc li { font-size: 12pt; }
 #pdf-toc { break-after: page; }
 #pdf-toc li { margin: 1.5mm 0; }
 """
@@ -68,11 +73,16 @@ def title_page() -> str:
 
 
 # Adds the title page and a table of contents built from the chapter headings (links are live in the PDF).
-INJECT = """
+INJECT = r"""
 ([titleHtml, css]) => {
   const style = document.createElement('style'); style.textContent = css; document.head.appendChild(style);
   const article = document.querySelector('article.bd-article') || document.body;
-  const heads = [...article.querySelectorAll('section > h1')];
+  // The gallery repeats the figures as thumbnails for the web: the PDF leaves it out.
+  document.querySelectorAll('.figure-gallery').forEach(g => g.closest('section').remove());
+  // On the single page each chapter's title is an h2 numbered "N. " (sections below it are "N.M").
+  const heads = [...article.querySelectorAll('section > h2')].filter(
+    h => /^\d+\.\s*$/.test((h.querySelector('.section-number') || {}).textContent || ''));
+  heads.forEach(h => h.classList.add('pdf-chapter'));
   const toc = document.createElement('section'); toc.id = 'pdf-toc';
   toc.innerHTML = '<h1>Contents</h1><ol></ol>';
   for (const h of heads) {
@@ -95,7 +105,13 @@ def build_single_html() -> Path:
     shutil.rmtree(SINGLE, ignore_errors=True)
     subprocess.run([str(jupyter_book), "build", str(ROOT), "--builder", "singlehtml", "-W", "-n", "--keep-going",
                     "--quiet"], check=True, cwd=ROOT)
-    return SINGLE / "index.html"
+    root = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"]
+    page = SINGLE / f"{root}.html"  # index.html only redirects there
+    # singlehtml writes image paths relative to the output root although the page sits one folder down
+    for folder in ("_images",):
+        if page.parent != SINGLE and (SINGLE / folder).is_dir():
+            shutil.copytree(SINGLE / folder, page.parent / folder, dirs_exist_ok=True)
+    return page
 
 
 def print_pdf(page: Path, target: Path) -> Path:
@@ -108,6 +124,16 @@ def print_pdf(page: Path, target: Path) -> Path:
         tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
         tab.goto(page.as_uri(), wait_until="load")
         chapters = tab.evaluate(INJECT, [title_page(), PRINT_CSS])
+        # Images below the fold load lazily: load every one before printing.
+        tab.evaluate("""async () => {
+          const imgs = [...document.images];
+          imgs.forEach(i => { i.loading = 'eager'; });
+          await Promise.all(imgs.map(i => i.complete && i.naturalWidth ? null : new Promise(r => {
+            i.addEventListener('load', r, {once: true}); i.addEventListener('error', r, {once: true}); })));
+        }""")
+        broken = tab.evaluate("[...document.images].filter(i => !i.naturalWidth).map(i => i.src)")
+        if broken:
+            raise RuntimeError(f"images that did not load: {broken[:5]}")
         if chapters < 5:
             raise RuntimeError(f"only {chapters} chapters found on {page}")
         tab.emulate_media(media="print")

@@ -49,6 +49,8 @@ def _figure_id(node: nodes.figure) -> str | None:
 
 def _number(env, docname: str, fig_id: str) -> str:
     numbers = env.toc_fignumbers.get(docname, {}).get("figure", {}).get(fig_id)
+    if not numbers:  # the single-page build resolves every chapter under the root document's name
+        numbers = next((n["figure"][fig_id] for n in env.toc_fignumbers.values() if fig_id in n.get("figure", {})), None)
     return ".".join(str(n) for n in numbers) if numbers else "?"
 
 
