@@ -13,7 +13,7 @@ JOBS ?= 2
 # "all" (also PNG, PDF, thumbnails) for `make test`, so CI proves every download byte-identical to the committed one.
 EXPORT ?= svg
 
-.PHONY: book test unit nbval html built pdf execute bench clean
+.PHONY: book test unit nbval html built pdf release execute bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ test: $(STAMP)
 	$(MAKE) --no-print-directory pdf
 	$(MAKE) --no-print-directory built
 
+# Everything a release needs in dist/: the site as a tarball, the PDF edition, the data archive, SHA256SUMS
+release: book pdf
+	$(PY) -m nearabroad.release
+
 # The PDF edition (after `make book`): the book on one page, printed by headless Chromium into _build/html/downloads/
 pdf: $(STAMP)
 	$(PY) -m nearabroad.pdf
@@ -57,4 +61,4 @@ bench: $(STAMP)
 	$(PY) -m nearabroad.bench
 
 clean:
-	rm -rf _build
+	rm -rf _build dist

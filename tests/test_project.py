@@ -1,5 +1,6 @@
 """Project-wide promises: the real data validate, every source resolves, versions agree, citation file is valid."""
 
+import json
 import re
 from pathlib import Path
 
@@ -40,8 +41,10 @@ def test_version_agrees_everywhere():
     version = nearabroad.__version__
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
     assert cff["version"] == cff["preferred-citation"]["version"] == version
-    assert f"Version {version}" in (ROOT / "_config.yml").read_text()
-    assert f"version {version}" in (ROOT / "book" / "intro.ipynb").read_text().lower()
+    assert version not in (ROOT / "_config.yml").read_text()  # the footer takes the package's version
+    assert "Version {glue:text}`book_version`" in (ROOT / "book" / "intro.ipynb").read_text()  # glued from the package
+    zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
+    assert zenodo["version"] == version
     assert f"## {version}" in (ROOT / "book" / "changelog.md").read_text()
     assert yaml.safe_load((ROOT / "data" / "datapackage.json").read_text())["version"] == version
 
@@ -107,3 +110,23 @@ def test_citation_file_takes_its_address_from_the_book_configuration():
         assert cff.get("url") == base and cff["preferred-citation"].get("url") == base
     else:  # none is invented while the book has no public address
         assert "url" not in cff and "url" not in cff["preferred-citation"]
+
+
+def test_zenodo_metadata_can_mint_a_doi():
+    from nearabroad.data import bibliography
+    from nearabroad.sources import ARTICLE_KEY
+
+    zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
+    for key in ("title", "description", "creators", "license", "keywords", "upload_type"):
+        assert zenodo[key], key
+    assert zenodo["title"] == nearabroad.BOOK_TITLE and zenodo["creators"] == [{"name": nearabroad.BOOK_AUTHOR}]
+    assert zenodo["license"] == "CC-BY-4.0"
+    article = bibliography()[ARTICLE_KEY].url  # the article the report reviews, at the address the bibliography gives
+    assert [r["identifier"] for r in zenodo["related_identifiers"]] == [article]
+
+
+def test_changelog_section_since_the_article_is_what_the_data_give_today():
+    from nearabroad import changes
+
+    text = changes.CHANGELOG.read_text(encoding="utf-8")
+    assert changes.START in text and text == changes.changelog_with_section(text), "run python -m nearabroad.changes"

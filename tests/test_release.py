@@ -3,7 +3,9 @@
 import zipfile
 
 import pandas as pd
+import pytest
 
+import nearabroad
 from nearabroad import data, release
 
 
@@ -32,3 +34,18 @@ def test_unzipped_release_loads_with_the_loader_and_equals_the_data(tmp_path):
         data.clear_cache()
     for name, frame in data.load_all().items():
         pd.testing.assert_frame_equal(released[name], frame)
+
+
+@pytest.mark.built
+def test_release_puts_site_pdf_and_data_in_dist_with_checksums(tmp_path):
+    import hashlib
+
+    files = release.make_dist(dist=tmp_path / "dist")
+    names = sorted(p.name for p in files)
+    assert names == sorted(["SHA256SUMS", f"loosening-grip-site-{nearabroad.__version__}.tar.gz",
+                            f"loosening-grip-{nearabroad.__version__}.pdf", release.archive_name()])
+    for line in (tmp_path / "dist" / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        digest, name = line.split("  ")
+        assert hashlib.sha256((tmp_path / "dist" / name).read_bytes()).hexdigest() == digest
+    again = release.site_archive(release.HTML_DIR, tmp_path / "again.tar.gz").read_bytes()
+    assert again == (tmp_path / "dist" / f"loosening-grip-site-{nearabroad.__version__}.tar.gz").read_bytes()

@@ -6,8 +6,12 @@ one folder. It is byte-identical from run to run: members in a fixed order, with
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import html
+import io
 import shutil
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -15,6 +19,8 @@ from . import __version__
 from .data import DATA_DIR, SCHEMA_FILE, schema
 
 ROOT = DATA_DIR.parent
+HTML_DIR = ROOT / "_build" / "html"
+DIST = ROOT / "dist"
 DOWNLOADS = "downloads"  # folder of the built book that holds the release
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can record: no build date leaks in
 
@@ -63,3 +69,40 @@ def links_html(prefix: str, data_dir: Path = DATA_DIR) -> str:
             f'<a href="{prefix}{DOWNLOADS}/{name}" download>{name}</a> (the tables, their schema, the sources with '
             f'their tiers, the codebook and how to cite; {size:.1f} MB before compression).</p>'
             f'<p class="data-download">Each table as one CSV file: {tables}.</p>')
+
+
+def site_archive(html_dir: Path, target: Path) -> Path:
+    """The built site as a .tar.gz with fixed order, times and owners (the PDF and data archive travel beside it)."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for path in sorted(p for p in Path(html_dir).rglob("*") if p.is_file() and p.suffix != ".pdf"):
+            info = tarfile.TarInfo(f"loosening-grip-site-{__version__}/{path.relative_to(html_dir).as_posix()}")
+            info.size, info.mtime, info.mode, info.uid, info.gid = path.stat().st_size, 0, 0o644, 0, 0
+            with path.open("rb") as fh:
+                tar.addfile(info, fh)
+    with gzip.GzipFile(filename="", mode="wb", fileobj=target.open("wb"), mtime=0) as gz:
+        gz.write(buffer.getvalue())
+    return target
+
+
+def make_dist(html_dir: Path = HTML_DIR, dist: Path = DIST) -> list[Path]:
+    """`make release`: the site (tarball), the PDF edition and the data archive in `dist/`, with SHA256SUMS."""
+    from .pdf import pdf_name
+
+    dist = Path(dist)
+    shutil.rmtree(dist, ignore_errors=True)
+    dist.mkdir(parents=True)
+    pdf, data = Path(html_dir) / DOWNLOADS / pdf_name(), Path(html_dir) / DOWNLOADS / archive_name()
+    for needed, command in ((pdf, "make pdf"), (data, "make book")):
+        if not needed.is_file():
+            raise FileNotFoundError(f"{needed} is missing: run {command} first")
+    files = [site_archive(html_dir, dist / f"loosening-grip-site-{__version__}.tar.gz"),
+             Path(shutil.copyfile(pdf, dist / pdf.name)), Path(shutil.copyfile(data, dist / data.name))]
+    sums = "".join(f"{hashlib.sha256(f.read_bytes()).hexdigest()}  {f.name}\n" for f in sorted(files))
+    (dist / "SHA256SUMS").write_text(sums, encoding="utf-8")
+    return [*files, dist / "SHA256SUMS"]
+
+
+if __name__ == "__main__":
+    for path in make_dist():
+        print(f"{path}  ({path.stat().st_size / 1e6:.1f} MB)")

@@ -215,7 +215,19 @@ def write_release(app, exception) -> None:
         write_downloads(app.outdir)
 
 
+def footer(app, config) -> None:
+    """Every page's footer, from the one version number (the package's): version, PDF edition, data set, licences."""
+    from .pdf import pdf_name
+    from .release import DOWNLOADS, archive_name
+
+    config.html_theme_options["extra_footer"] = (
+        f'<p>Version {__version__} · <a href="../{DOWNLOADS}/{pdf_name()}">PDF edition</a> · '
+        f'<a href="../{DOWNLOADS}/{archive_name()}">Data set</a> · Text and data: CC BY 4.0, with the original '
+        "sources credited · Code: MIT · Built offline; this site loads nothing from other hosts.</p>")
+
+
 def setup(app):
+    app.connect("config-inited", footer)
     app.connect("builder-inited", say_if_base_url_unset)
     app.connect("build-finished", write_release)
     app.connect("html-page-context", fix_citation_list_role)
