@@ -138,5 +138,8 @@ def test_phone_no_horizontal_scroll_and_figures_open_full_size(site, path):
         unlinked = page.eval_on_selector_all(
             "figure img", "els => els.filter(e => !(e.closest('a') && e.closest('a').href.endsWith('.svg'))).map(e => e.src)")
         assert unlinked == [], f"{path}: figures that do not open full size: {unlinked}"
+        narrow = page.eval_on_selector_all(
+            "figure a.figure-full img", "els => els.filter(e => e.getBoundingClientRect().width < 540).map(e => e.src)")
+        assert narrow == [], f"{path}: charts shrunk below a legible width on a phone: {narrow}"
     finally:
         context.close()
