@@ -13,7 +13,7 @@ JOBS ?= 2
 # "all" (also PNG, PDF, thumbnails) for `make test`, so CI proves every download byte-identical to the committed one.
 EXPORT ?= svg
 
-.PHONY: book test unit nbval html built pdf release execute bench clean
+.PHONY: book test unit nbval html built pdf release lab execute bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ book: nbval html
 # Stored outputs must be what the code and data give today; notebooks also rewrite their figure downloads,
 # which must then equal the committed ones byte for byte.
 nbval: $(STAMP)
-	NEARABROAD_EXPORT=$(EXPORT) $(PY) -m pytest -q --nbval -n $(JOBS) --dist loadfile $(NOTEBOOKS)
+	NEARABROAD_EXPORT=$(EXPORT) $(PY) -m nearabroad.prove -n $(JOBS) --dist loadfile $(NOTEBOOKS)
 	@test -z "$$(git status --porcelain -- book/_extra/figures)" || (git status --short -- book/_extra/figures | head; echo "Figure files differ from the committed ones: run make execute, look at them, commit."; exit 1)
 
 html: $(STAMP)
@@ -45,6 +45,11 @@ test: $(STAMP)
 	$(MAKE) --no-print-directory book EXPORT=all
 	$(MAKE) --no-print-directory pdf
 	$(MAKE) --no-print-directory built
+
+# JupyterLab on the project's environment, this machine only (127.0.0.1, with a token; root allowed, as in containers);
+# the notebooks run top to bottom from book/
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser --allow-root --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/book/intro.ipynb
 
 # Everything a release needs in dist/: the site as a tarball, the PDF edition, the data archive, SHA256SUMS
 release: book pdf
