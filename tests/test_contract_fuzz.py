@@ -98,6 +98,23 @@ def _structured(res: dict) -> set[str]:
     return out
 
 
+def _whole_file(draw, text: str, kind: str):
+    """Corruptions any text file can suffer: Windows line ends and a byte-order mark (harmless), another encoding,
+    a cut inside a line."""
+    if kind == "crlf":
+        return text.replace("\n", "\r\n"), SAME
+    if kind == "bom":
+        return "\ufeff" + text, SAME
+    if kind == "utf16":
+        return text.encode("utf-16"), REJECT
+    cut = draw(st.integers(1, len(text) - 2))
+    assume(text[cut - 1] != "\n")
+    return text[:cut], REJECT
+
+
+WHOLE_FILE = ("crlf", "bom", "utf16", "truncate")
+
+
 def _corrupt_csv(draw, text: str, res: dict) -> tuple[str, str]:
     """One corruption of a table's text, and whether the loader must give the same tables or reject it."""
     rows = _rows(text)
@@ -108,10 +125,8 @@ def _corrupt_csv(draw, text: str, res: dict) -> tuple[str, str]:
                                  "invisible", "lookalike", "bad_cell", "unknown_key"]))
     event(kind)
     r = draw(st.integers(0, len(body) - 1))
-    if kind == "crlf":
-        return text.replace("\n", "\r\n"), SAME
-    if kind == "bom":
-        return "\ufeff" + text, SAME
+    if kind in WHOLE_FILE:
+        return _whole_file(draw, text, kind)
     if kind == "reorder_columns":
         order = draw(st.permutations(range(len(header))))
         return _write_rows([[row[i] for i in order] for row in rows]), SAME
@@ -128,10 +143,6 @@ def _corrupt_csv(draw, text: str, res: dict) -> tuple[str, str]:
         return draw(st.sampled_from(["", "\n", "\r\n", " \n"])), REJECT
     if kind == "header_only":
         return _write_rows([header]), REJECT
-    if kind == "truncate":
-        cut = draw(st.integers(1, len(text) - 2))
-        assume(text[cut - 1] != "\n")
-        return text[:cut], REJECT
     if kind == "drop_column":
         i = draw(st.integers(0, len(header) - 1))
         return _write_rows([row[:i] + row[i + 1:] for row in rows]), REJECT
@@ -235,16 +246,8 @@ def test_corrupted_bibliography_is_rejected_with_its_place(work, draw_data):
     field_lines = [i for i, line in enumerate(lines) if line.strip().startswith(("title =", "url =", "urldate =",
                                                                                   "tier =", "year =", "author ="))]
     expected = REJECT
-    if kind == "crlf":
-        new, expected = text.replace("\n", "\r\n"), SAME
-    elif kind == "bom":
-        new, expected = "\ufeff" + text, SAME
-    elif kind == "utf16":
-        new = text.encode("utf-16")
-    elif kind == "truncate":
-        cut = draw(st.integers(1, len(text) - 2))
-        assume(text[cut - 1] != "\n")
-        new = text[:cut]
+    if kind in WHOLE_FILE:
+        new, expected = _whole_file(draw, text, kind)
     elif kind in ("drop_brace", "extra_brace"):
         braces = [i for i, ch in enumerate(text) if ch in "{}" and text[i - 1] != "\\"]
         i = draw(st.sampled_from(braces))
@@ -291,14 +294,8 @@ def test_damaged_package_descriptor_is_rejected_with_its_place(work, draw_data):
     event(kind)
     expected = REJECT
     res = draw(st.sampled_from(desc["resources"]))
-    if kind == "crlf":
-        new, expected = text.replace("\n", "\r\n"), SAME
-    elif kind == "bom":
-        new, expected = "\ufeff" + text, SAME
-    elif kind == "truncate":
-        cut = draw(st.integers(1, len(text) - 2))
-        assume(text[cut - 1] != "\n")
-        new = text[:cut]
+    if kind in WHOLE_FILE:
+        new, expected = _whole_file(draw, text, kind)
     elif kind == "drop_syntax":
         spots = [i for i, ch in enumerate(text) if ch in '{}[]:,"']
         i = draw(st.sampled_from(spots))
@@ -352,16 +349,8 @@ def test_corrupted_claims_and_findings_are_rejected_with_their_place(tmp_path, d
                                  "tab_indent", "empty", "not_a_list"]))
     event(kind)
     expected = REJECT
-    if kind == "crlf":
-        new, expected = text.replace("\n", "\r\n"), SAME
-    elif kind == "bom":
-        new, expected = "\ufeff" + text, SAME
-    elif kind == "utf16":
-        new = text.encode("utf-16")
-    elif kind == "truncate":
-        cut = draw(st.integers(1, len(text) - 2))
-        assume(text[cut - 1] != "\n")
-        new = text[:cut]
+    if kind in WHOLE_FILE:
+        new, expected = _whole_file(draw, text, kind)
     elif kind == "invisible":
         i = draw(st.integers(0, len(lines) - 2))
         at = draw(st.integers(0, len(lines[i])))

@@ -13,6 +13,7 @@ import pandas as pd
 from . import analysis as an
 from .claims import ARTICLE_DATE
 from .data import load_all
+from .files import between_markers
 
 CHANGELOG = Path(__file__).resolve().parents[2] / "book" / "changelog.md"
 START, END = "<!-- since-article:start -->", "<!-- since-article:end -->"
@@ -52,9 +53,7 @@ def section(tables: dict[str, pd.DataFrame] | None = None) -> str:
 
 
 def changelog_with_section(text: str, tables=None) -> str:
-    head, _, rest = text.partition(START)
-    _, _, tail = rest.partition(END)
-    return f"{head}{START}\n{section(tables)}\n{END}{tail}"
+    return between_markers(text, START, END, section(tables))
 
 
 if __name__ == "__main__":

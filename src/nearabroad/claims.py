@@ -17,8 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import analysis as an
-from .errors import DataError
-from .files import read_yaml_list
+from .files import checked_records
 
 CLAIMS_FILE = Path(__file__).resolve().parents[2] / "seeds" / "claims.yml"
 SUPPORTED, PARTLY, NOT_SUPPORTED, UNTESTABLE = "supported", "partly supported", "not supported", "not testable"
@@ -47,21 +46,7 @@ def load_claims(path: Path = CLAIMS_FILE) -> list[dict]:
     """Read and check the claims file: required fields, unique ids, known regions, bases, rules and verdicts."""
     path = Path(path)
     claims, seen = [], {}
-    for line, claim in read_yaml_list(path, "claims"):
-        def fail(column, message):
-            raise DataError(path, line, column, f"claim '{claim.get('id', '?')}' {message}")
-
-        missing = [k for k in REQUIRED if k not in claim]
-        if missing:
-            fail(missing[0], f"lacks {', '.join(missing)}")
-        unknown = [k for k in claim if k not in REQUIRED + OPTIONAL]
-        if unknown:
-            fail(str(unknown[0]), f"has unknown field '{unknown[0]}'; the fields are {', '.join(REQUIRED + OPTIONAL)}")
-        if not isinstance(claim["id"], str) or not claim["id"]:
-            fail("id", "needs an id written as text")
-        if claim["id"] in seen:
-            fail("id", f"repeats an id first used on line {seen[claim['id']]}")
-        seen[claim["id"]] = line
+    for claim, fail in checked_records(path, "claim", REQUIRED, OPTIONAL, seen):
         if claim["region"] not in REGIONS:
             fail("region", f"has unknown region '{claim['region']}'; use one of {', '.join(REGIONS)}")
         if not isinstance(claim["countries"], list) or not all(isinstance(c, str) for c in claim["countries"]):

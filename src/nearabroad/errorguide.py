@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import claims, data
 from .errors import DataError
+from .files import between_markers
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "data" / "README.md"
@@ -97,9 +98,7 @@ def table() -> str:
 
 
 def readme_with_table(text: str) -> str:
-    head, _, rest = text.partition(START)
-    _, _, tail = rest.partition(END)
-    return f"{head}{START}\n{table()}\n{END}{tail}"
+    return between_markers(text, START, END, table())
 
 
 if __name__ == "__main__":

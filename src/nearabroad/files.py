@@ -122,3 +122,31 @@ def read_yaml_list(path: Path, what: str) -> list[tuple[int, dict]]:
             raise DataError(path, line, None, f"each of the {what} must be a set of 'field: value' lines")
         out.append((line, item))
     return out
+
+
+def checked_records(path: Path, noun: str, required: tuple, optional: tuple, seen: dict):
+    """Each item of a YAML list of records (claims, findings) with a `fail(column, message)` that raises a located
+    error; required and unknown fields and the id (text, unique across `seen`) are checked first."""
+    for line, item in read_yaml_list(path, f"{noun}s"):
+        def fail(column, message, item=item, line=line):
+            raise DataError(path, line, column, f"{noun} '{item.get('id', '?')}' {message}")
+
+        missing = [k for k in required if k not in item]
+        if missing:
+            fail(missing[0], f"lacks {', '.join(missing)}")
+        unknown = [k for k in item if k not in required + optional]
+        if unknown:
+            fail(str(unknown[0]), f"has unknown field '{unknown[0]}'; the fields are {', '.join(required + optional)}")
+        if not isinstance(item["id"], str) or not item["id"]:
+            fail("id", "needs an id written as text")
+        if item["id"] in seen:
+            fail("id", f"repeats an id first used in {seen[item['id']]}")
+        seen[item["id"]] = f"{Path(path).name}, line {line}"
+        yield item, fail
+
+
+def between_markers(text: str, start: str, end: str, body: str) -> str:
+    """`text` with what lies between the marker lines `start` and `end` replaced by `body` (generated sections)."""
+    head, _, rest = text.partition(start)
+    _, _, tail = rest.partition(end)
+    return f"{head}{start}\n{body}\n{end}{tail}"

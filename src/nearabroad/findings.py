@@ -14,8 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import analysis as an
-from .errors import DataError
-from .files import read_yaml_list
+from .files import checked_records
 
 FINDINGS_DIR = Path(__file__).resolve().parents[2] / "seeds" / "findings"
 CHAPTERS = ("intro", "overview", "moldova", "central_asia", "south_caucasus", "belarus", "claims")
@@ -39,21 +38,7 @@ def load_findings(folder: Path = FINDINGS_DIR) -> list[dict]:
     """Every finding of every chapter (`seeds/findings/<chapter>.yml`), checked: fields, unique ids, rule kinds."""
     items, seen = [], {}
     for path in sorted(Path(folder).glob("*.yml")):
-        for line, item in read_yaml_list(path, "findings"):
-            def fail(column, message):
-                raise DataError(path, line, column, f"finding '{item.get('id', '?')}' {message}")
-
-            missing = [k for k in REQUIRED if k not in item]
-            if missing:
-                fail(missing[0], f"lacks {', '.join(missing)}")
-            unknown = [k for k in item if k not in REQUIRED + OPTIONAL]
-            if unknown:
-                fail(str(unknown[0]), f"has unknown field '{unknown[0]}'; the fields are {', '.join(REQUIRED + OPTIONAL)}")
-            if not isinstance(item["id"], str) or not item["id"]:
-                fail("id", "needs an id written as text")
-            if item["id"] in seen:
-                fail("id", f"repeats an id first used in {seen[item['id']]}")
-            seen[item["id"]] = f"{path.name}, line {line}"
+        for item, fail in checked_records(path, "finding", REQUIRED, OPTIONAL, seen):
             if item["chapter"] not in CHAPTERS:
                 fail("chapter", f"has unknown chapter '{item['chapter']}'; use one of {', '.join(CHAPTERS)}")
             if not isinstance(item["rule"], dict) or item["rule"].get("kind") not in RULES:
