@@ -1,7 +1,8 @@
 # Two commands do everything on a fresh clone (Python 3.11+ and make):
 #   make book   - set up .venv if missing, prove the notebooks' stored outputs with nbval, build _build/html strictly
 #   make test   - everything: unit and data tests, nbval, the strict build, then tests of the built book in Chromium
-# After changing data or code, `make execute` re-runs the notebooks in place (then commit them with their outputs).
+# After changing data or code, `make execute` re-runs the notebooks in place and reports what changed (_build/impact.md);
+# then commit them with their outputs.
 
 PYTHON ?= python3
 VENV := .venv
@@ -60,7 +61,7 @@ pdf: $(STAMP)
 	$(PY) -m nearabroad.pdf
 
 execute: $(STAMP)
-	$(PY) -m nearabroad.execute $(NOTEBOOKS)
+	$(PY) -m nearabroad.impact $(NOTEBOOKS)
 
 bench: $(STAMP)
 	$(PY) -m nearabroad.bench

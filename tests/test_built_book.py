@@ -165,3 +165,15 @@ def test_bibliography_shows_titles_as_published_without_tex_escapes():
     page = (HTML / "book" / "references.html").read_text(encoding="utf-8")
     assert "\\$" not in page and "\\%" not in page and "`" not in page
     assert "US$" in page
+
+
+def test_updating_guide_is_in_the_book_with_the_loader_s_real_messages():
+    import html as html_lib
+
+    from nearabroad import errorguide
+    page = (HTML / "book" / "updating.html").read_text(encoding="utf-8")
+    page = html_lib.unescape(re.sub(r"<[^>]+>", "", page))  # code blocks are split into highlighted spans
+    for section in errorguide.MISTAKES.values():
+        for fixture, target, _ in section:
+            assert errorguide.message(fixture, target) in page
+    assert "make execute" in page and "_build/impact.md" in page

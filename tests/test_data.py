@@ -150,3 +150,14 @@ def test_loader_messages_in_data_readme_are_the_ones_the_loader_gives_today():
     text = errorguide.README.read_text(encoding="utf-8")
     assert errorguide.START in text and errorguide.END in text
     assert text == errorguide.readme_with_table(text), "the table is stale: run python -m nearabroad.errorguide"
+
+
+def test_updating_guide_shows_real_rows_and_the_messages_the_loader_gives_today():
+    from nearabroad import errorguide
+    text = errorguide.GUIDE.read_text(encoding="utf-8")
+    for section in errorguide.MISTAKES:
+        assert f"<!-- example:{section}:start -->" in text and f"<!-- example:{section}:end -->" in text
+    assert text == errorguide.guide_with_examples(text), "the guide is stale: run python -m nearabroad.errorguide"
+    # every mistake shown is one the loader really rejects, with its location
+    for fixture, target, _ in errorguide.MISTAKES["correct"]:
+        assert errorguide.message(fixture, target).startswith(f"data/{target}, line ")

@@ -1,11 +1,14 @@
-"""The table of loader messages in `data/README.md`, made by running the loader on the test suite's bad files.
+"""The loader's messages, shown to editors as the loader gives them: made by running it on the test suite's bad files.
 
-`python -m nearabroad.errorguide` rewrites the table between its two marker lines; a test fails when the table in the
-README is not what the loader says today, so the guide cannot drift from the code.
+`python -m nearabroad.errorguide` rewrites the table in `data/README.md` and the worked examples of the book's
+appendix "Updating the data" (`book/updating.md`), each between its marker lines; a test fails when either is not
+what the loader and the data files say today, so the guide cannot drift from the code.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,6 +19,7 @@ from .files import between_markers
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "data" / "README.md"
+GUIDE = ROOT / "book" / "updating.md"
 FIXTURES = ROOT / "tests" / "fixtures"
 START, END = "<!-- loader-messages:start -->", "<!-- loader-messages:end -->"
 
@@ -61,24 +65,26 @@ CASES = [
 ]
 
 
+def message(fixture: str, target: str) -> str:
+    """What the loader says when `target` in a valid data folder is replaced by the bad file `fixture`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "data"
+        shutil.copytree(FIXTURES / "good", folder)
+        shutil.copy(ROOT / "data" / data.SCHEMA_FILE, folder / data.SCHEMA_FILE)
+        shutil.copy(FIXTURES / "bad" / fixture, folder / target)
+        data.clear_cache()
+        try:
+            data.load_all(folder)
+        except DataError as err:
+            return str(err).replace(str(folder), "data")
+        finally:
+            data.clear_cache()
+    raise AssertionError(f"{fixture} was accepted; it must be rejected")
+
+
 def messages() -> list[tuple[str, str, str]]:
     """(what went wrong, the loader's message, what to do) for each case, the message as the loader gives it."""
-    rows = []
-    for fixture, target, label, advice in CASES:
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp) / "data"
-            shutil.copytree(FIXTURES / "good", folder)
-            shutil.copy(ROOT / "data" / data.SCHEMA_FILE, folder / data.SCHEMA_FILE)
-            shutil.copy(FIXTURES / "bad" / fixture, folder / target)
-            data.clear_cache()
-            try:
-                data.load_all(folder)
-            except DataError as err:
-                rows.append((label, str(err).replace(str(folder), "data"), advice))
-            else:
-                raise AssertionError(f"{fixture} was accepted; it must be rejected")
-            finally:
-                data.clear_cache()
+    rows = [(label, message(fixture, target), advice) for fixture, target, label, advice in CASES]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "claims.yml"
         shutil.copy(FIXTURES / "bad" / "claims_duplicate_field.yml", path)
@@ -101,6 +107,81 @@ def readme_with_table(text: str) -> str:
     return between_markers(text, START, END, table())
 
 
+# ---- the appendix "Updating the data": worked examples on real rows, the usual mistakes with the real messages ------
+
+# section -> (lines quoted from the data files, then mistakes: (bad fixture, file it replaces, what the editor did))
+EXAMPLE = ("TJK", "2024", "remittances_gdp_pct")  # the row the worked examples start from
+MISTAKES = {
+    "correct": [("indicators_exponent.csv", "indicators.csv", "typed the number with an exponent or separators"),
+                ("indicators_pct_out_of_range.csv", "indicators.csv", "typed a share outside 0-100"),
+                ("indicators_publisher_break.csv", "indicators.csv",
+                 "took one year of a series from another publisher without recording the break")],
+    "year": [("indicators_duplicate_key.csv", "indicators.csv", "added a year that was already there"),
+             ("indicators_bad_year.csv", "indicators.csv", "typed the year wrongly"),
+             ("indicators_unknown_source.csv", "indicators.csv", "cited a source not yet in the bibliography"),
+             ("sources_missing_urldate.bib", "sources.bib", "added the source without the date it was read")],
+    "indicator": [("indicators_unknown_indicator.csv", "indicators.csv",
+                   "added rows before the indicator's catalogue entry"),
+                  ("sources_bad_tier.bib", "sources.bib", "gave the new source no valid tier"),
+                  ("sources_text_outside_entry.bib", "sources.bib", "lost a closing brace in the bibliography")],
+    "country": [("countries_bad_region.csv", "countries.csv", "gave a region the schema does not know"),
+                ("countries_lookalike.csv", "countries.csv", "typed a name with a letter from another alphabet"),
+                ("indicators_unknown_country.csv", "indicators.csv", "added rows for a code not in countries.csv")],
+}
+
+
+def _lines(path: Path, *starts: str) -> list[str]:
+    """The header of a data file and its lines that begin with any of `starts`, without the long `note` column."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    keep = [i for i, name in enumerate(rows[0]) if name != "note"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in [rows[0], *[r for r in rows[1:] if ",".join(r).startswith(starts)]]:
+        writer.writerow([row[i] for i in keep])
+    return out.getvalue().splitlines()
+
+
+def _bib_entry(key: str) -> str:
+    """The entry `key` of sources.bib as written there, without its `note` field."""
+    text = (ROOT / "data" / "sources.bib").read_text(encoding="utf-8")
+    start = text.rindex("@", 0, text.index("{" + key + ","))
+    lines = text[start:text.index("\n}\n", start) + 2].splitlines()
+    return "\n".join(ln for ln in lines if not ln.lstrip().startswith("note ="))
+
+
+def example(section: str) -> str:
+    iso3, year, indicator = EXAMPLE
+    blocks = []
+    if section == "correct":
+        row = _lines(ROOT / "data" / "indicators.csv", f"{iso3},{year},{indicator},")
+        blocks.append(("The row as it stands in `data/indicators.csv` (header first; the `note` column, which says exactly what the value is, left out here):", "text", "\n".join(row)))
+    elif section == "year":
+        rows = _lines(ROOT / "data" / "indicators.csv", f"{iso3},20")
+        rows = [rows[0], *[r for r in rows[1:] if f",{indicator}," in r][-2:]]
+        source = rows[-1].split(",")[5].split(";")[0]
+        blocks.append(("The last two years of the series in `data/indicators.csv`:", "text", "\n".join(rows)))
+        blocks.append(("The source they cite, in `data/sources.bib` (without its note):", "bibtex", _bib_entry(source)))
+    elif section == "indicator":
+        rows = _lines(ROOT / "data" / "indicator_catalogue.csv", f"{indicator},")
+        blocks.append(("The indicator's entry in `data/indicator_catalogue.csv`:", "text", "\n".join(rows)))
+    elif section == "country":
+        rows = _lines(ROOT / "data" / "countries.csv", f"{iso3},")
+        blocks.append(("The country's row in `data/countries.csv`:", "text", "\n".join(rows)))
+    out = [f"{intro}\n\n```{lang}\n{body}\n```" for intro, lang, body in blocks]
+    out.append("The usual mistakes, and what the loader says (file, line and column first):")
+    for fixture, target, what in MISTAKES[section]:
+        out.append(f"- If you {what}:\n\n  ```text\n  {message(fixture, target).replace(chr(10), chr(10) + '  ')}\n  ```")
+    return "\n\n".join(out)
+
+
+def guide_with_examples(text: str) -> str:
+    for section in MISTAKES:
+        text = between_markers(text, f"<!-- example:{section}:start -->", f"<!-- example:{section}:end -->",
+                               example(section))
+    return text
+
+
 if __name__ == "__main__":
     README.write_text(readme_with_table(README.read_text(encoding="utf-8")), encoding="utf-8")
-    print(f"wrote the loader messages into {README}")
+    GUIDE.write_text(guide_with_examples(GUIDE.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"wrote the loader messages into {README} and {GUIDE}")
