@@ -143,3 +143,47 @@ def test_phone_no_horizontal_scroll_and_figures_open_full_size(site, path):
         assert narrow == [], f"{path}: charts shrunk below a legible width on a phone: {narrow}"
     finally:
         context.close()
+
+
+def test_hovering_or_tabbing_to_a_chart_mark_shows_its_value_year_and_source(site):
+    """Point at a mark: its value, year and publisher show beside it and in the line under the chart; the arrow keys
+    move to the next mark. The figure files readers download are the committed ones, untouched by the marks."""
+    import hashlib
+    import json
+    from pathlib import Path
+
+    import pandas as pd
+
+    base, browser = site
+    context, page, seen = visit(browser, f"{base}/book/overview.html")
+    try:
+        figure = page.locator("#fig-overview-remittances")
+        figure.scroll_into_view_if_needed()
+        readout = page.locator("#fig-overview-remittances .figure-readout")
+        marks = figure.locator(".figure-mark")
+        assert marks.count() == 18  # nine countries, two years each: one mark per plotted value
+        mark = figure.locator('.figure-mark[data-tip^="Tajikistan"][data-tip*="2024"]')
+        mark.hover()
+        text = readout.inner_text()
+        tip = mark.get_attribute("data-tip")
+        assert text == tip and " · World Bank" in text
+        # the value shown is the value in the figure's data, for the year shown
+        rows = pd.read_csv(Path(__file__).resolve().parents[1] / "book/_extra/figures/fig-overview-remittances.csv")
+        shown = {(r.country, str(r.year), repr(r.value)) for r in rows.itertuples()}
+        who, _, when_value = text.partition(" · Personal remittances received, % of GDP · ")
+        when, value = when_value.split(" · ")[0].split(": ")
+        assert (who, when, value) in shown
+        marks.first.focus()
+        assert readout.inner_text() == marks.first.get_attribute("data-tip")
+        page.keyboard.press("ArrowRight")
+        assert readout.inner_text() == marks.nth(1).get_attribute("data-tip") != marks.first.get_attribute("data-tip")
+        assert seen["errors"] == []
+    finally:
+        context.close()
+    root = Path(__file__).resolve().parents[1]
+    for name in ("svg", "png", "pdf"):
+        built = (root / "_build/html/figures" / f"fig-overview-remittances.{name}").read_bytes()
+        committed = (root / "book/_extra/figures" / f"fig-overview-remittances.{name}").read_bytes()
+        assert hashlib.sha256(built).digest() == hashlib.sha256(committed).digest()
+        assert b"figure-mark" not in built
+    assert json.loads((root / "book/_extra/figures/fig-overview-remittances.json").read_text())["marks"]

@@ -169,6 +169,7 @@ def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, out_dir: Path =
     if clashes:
         raise ValueError(f"{fig_id}: labels overlap: " + "; ".join(f"'{a}' / '{b}'" for a, b in clashes))
     bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(PAD_INCHES)
+    marks = _marks(fig, bbox, data, bib)
     everything = os.environ.get(EXPORT_ENV, "all") != "svg"
     described = {**SAVE_METADATA["pdf"], "Title": title, "Author": BOOK_AUTHOR,
                  "Subject": f"{title}. {line} {BOOK_SHORT}, figure {fig_id}. {LICENCE_DATA}.",
@@ -187,9 +188,22 @@ def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, out_dir: Path =
         "source_tiers": {k: bib[k].tier for k in keys},
         "source_line": line,
         "files": {fmt: f"{fig_id}.{fmt}" for fmt in (*FORMATS, "csv")},
+        "marks": marks,
     }
     (out_dir / f"{fig_id}.json").write_text(json.dumps(sidecar, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return sidecar
+
+
+def _marks(fig, bbox, data: pd.DataFrame, bib) -> list[dict]:
+    """Where each data mark sits in the saved image and what it shows (the book's hover values; see marks.py)."""
+    from .data import load
+    from .marks import find_marks
+
+    catalogue = load("indicator_catalogue")
+    countries = load("countries")
+    return find_marks(fig, bbox, data, labels=dict(zip(catalogue["indicator"], catalogue["label"])),
+                      names=dict(zip(countries["iso3"], countries["name"])),
+                      sources={k: bib[k].short for k in bib.keys})
 
 
 def _as_published(data: pd.DataFrame) -> pd.DataFrame:

@@ -87,6 +87,26 @@ def _cite_html(prefix: str, fig_id: str, cite: dict, side: dict) -> str:
     )
 
 
+def _add_marks(link: nodes.Element, number: str, marks: list[dict]) -> None:
+    """Lay a focusable mark over each data mark of the image (`link` holds it): its value shows on hover, tap or
+    keyboard focus, and is read out under the figure. The image file itself is untouched."""
+    frame = nodes.container(classes=["figure-frame"])
+    canvas = nodes.container(classes=["figure-canvas"])
+    link.replace_self(frame)
+    frame += canvas
+    canvas += link
+    ordered = sorted(marks, key=lambda m: (m["x"], m["y"]))  # arrow keys go left to right
+    buttons = "".join(
+        f'<button type="button" class="figure-mark" style="left:{m["x"]}%;top:{m["y"]}%" '
+        f'tabindex="{0 if i == 0 else -1}" aria-label="{html.escape(m["text"])}" data-tip="{html.escape(m["text"])}">'
+        "</button>" for i, m in enumerate(ordered))
+    canvas += nodes.raw("", f'<div class="figure-marks" role="group" aria-label="Values in figure {number}: '
+                            f'{len(marks)} marks; arrow keys move between them">{buttons}</div>', format="html")
+    frame.parent.insert(frame.parent.index(frame) + 1, nodes.raw(
+        "", '<p class="figure-readout" aria-live="polite">Point at, tap or tab to a mark on the chart to read its '
+            "value.</p>", format="html"))
+
+
 def _write_citation_files(app, fig_id: str, cite: dict) -> None:
     """The BibTeX and RIS files a reference manager imports, beside the figure's other downloads."""
     folder = Path(app.outdir) / URL_DIR
@@ -132,6 +152,8 @@ def add_figure_furniture(app, doctree, docname) -> None:
                 link = nodes.reference("", "", refuri=f"{prefix}{URL_DIR}/{side['files']['svg']}", classes=["figure-full"])
                 image.replace_self(link)
                 link += image
+            if side.get("marks"):
+                _add_marks(image.parent, number, side["marks"])
         cite = figure_citation(fig_id, number, side["title"], side["source_line"].removeprefix("Source: "), page,
                                app.config.html_baseurl)
         _write_citation_files(app, fig_id, cite)
