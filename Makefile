@@ -61,7 +61,7 @@ pdf: $(STAMP)
 	$(PY) -m nearabroad.pdf
 
 execute: $(STAMP)
-	$(PY) -m nearabroad.impact $(NOTEBOOKS)
+	$(PY) -m nearabroad.impact
 
 bench: $(STAMP)
 	$(PY) -m nearabroad.bench

@@ -91,7 +91,8 @@ def check_links(site, path, links):
 
 
 CHAPTERS = ["book/overview.html", "book/moldova.html", "book/central_asia.html", "book/south_caucasus.html",
-            "book/belarus.html", "book/claims.html", "book/data.html"]
+            "book/belarus.html", "book/claims.html", "book/data.html", "book/profiles/index.html",
+            *[f"book/profiles/{c}.html" for c in ("kaz", "kgz", "tjk", "tkm", "uzb", "arm", "aze", "geo", "mda", "blr")]]
 
 
 @pytest.mark.parametrize("path", [p for p in CHAPTERS if p in pages()])
@@ -187,3 +188,32 @@ def test_hovering_or_tabbing_to_a_chart_mark_shows_its_value_year_and_source(sit
         assert hashlib.sha256(built).digest() == hashlib.sha256(committed).digest()
         assert b"figure-mark" not in built
     assert json.loads((root / "book/_extra/figures/fig-overview-remittances.json").read_text())["marks"]
+
+
+def test_profile_events_filter_and_a_profile_chart_reads_its_values(site):
+    """On a country profile, typing in the events box keeps the matching rows; a small-multiples chart's mark shows
+    its value; a country on the overview's tile map opens its profile."""
+    base, browser = site
+    context, page, seen = visit(browser, f"{base}/book/profiles/kaz.html")
+    try:
+        rows = page.locator("#events-kaz tbody tr")
+        total = rows.count()
+        assert total > 10
+        page.fill("input.list-filter", "2022")
+        shown = page.locator("#events-kaz tbody tr:not([hidden])")
+        assert 0 < shown.count() < total
+        assert all("2022" in shown.nth(i).inner_text() for i in range(shown.count()))
+        mark = page.locator("#fig-profile-kaz-trade .figure-mark").first
+        mark.focus()
+        assert page.locator("#fig-profile-kaz-trade .figure-readout").inner_text().startswith("Kazakhstan · ")
+        assert seen["errors"] == []
+    finally:
+        context.close()
+    context, page, seen = visit(browser, f"{base}/book/overview.html")
+    try:
+        page.locator('#fig-overview-verdicts a.figure-mark[href$="profiles/tjk.html"]').click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/book/profiles/tjk.html")
+        assert page.locator("h1").first.inner_text().startswith("Tajikistan")
+    finally:
+        context.close()

@@ -133,11 +133,13 @@ def _keys(cell: str) -> list[str]:
     return [k.strip() for k in str(cell).split(";") if k.strip()]
 
 
-def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, out_dir: Path = FIGURE_DIR) -> dict:
+def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, out_dir: Path = FIGURE_DIR,
+            profile_links: bool = False) -> dict:
     """Title and attribute `fig`, then write its downloads and sidecar to `out_dir/<fig_id>.*`; return the sidecar.
 
     `data` holds the plotted values, one row each, with a `source` column of sources.bib keys: the source line,
-    the sidecar and the CSV (which gains each value's source tier) are all drawn from it.
+    the sidecar and the CSV (which gains each value's source tier) are all drawn from it. With `profile_links`, each
+    country's mark on the page opens its country profile (a map of countries, say).
     """
     if not re.fullmatch(FIGURE_ID_PATTERN, fig_id):
         raise ValueError(f"figure id '{fig_id}' must look like 'fig-chapter-topic'")
@@ -189,6 +191,7 @@ def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, out_dir: Path =
         "source_line": line,
         "files": {fmt: f"{fig_id}.{fmt}" for fmt in (*FORMATS, "csv")},
         "marks": marks,
+        "marks_open_profiles": profile_links,
     }
     (out_dir / f"{fig_id}.json").write_text(json.dumps(sidecar, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return sidecar

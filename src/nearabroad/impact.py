@@ -256,12 +256,19 @@ def compare(before: State, after: State, baseline: str, failures: dict[str, str]
 
 # ---- running -------------------------------------------------------------------------------------------------------
 
-def _execute(path: Path) -> str | None:
-    """Execute one notebook in place; the error's last line if it stopped."""
+def _execute(path: Path | str) -> str | None:
+    """Execute one notebook in place, or write one country's profile ('profile:KAZ'); the error if it stopped."""
     from .execute import execute
 
     try:
-        execute(path)
+        if isinstance(path, str) and path.startswith("profile:"):
+            from .charts import use_style
+            from .profiles import build
+
+            use_style()
+            build(countries=[path.removeprefix("profile:")])
+        else:
+            execute(path)
     except Exception as error:  # a stopped notebook is reported, not fatal: the report says why
         lines = [ln for ln in re.sub(r"\x1b\[[0-9;]*m", "", str(error)).splitlines() if ln.strip()]
         # the exception the notebook raised ("FindingFailed: …") and the indented lines that follow it
@@ -271,11 +278,14 @@ def _execute(path: Path) -> str | None:
     return None
 
 
-def run(notebooks: list[Path]) -> Report:
+def run(notebooks: list[Path], profiles: list[str] = ()) -> Report:
+    """Re-execute `notebooks` and regenerate the `profiles` (country codes), then compare with the baseline."""
     git = in_git()
     before = committed_state() if git else current_state(verdicts=False)
+    tasks = [*notebooks, *(f"profile:{code}" for code in profiles)]
     with ProcessPoolExecutor(max_workers=2) as pool:
-        errors = dict(zip((p.name for p in notebooks), pool.map(_execute, notebooks)))
+        names = [t if isinstance(t, str) else t.name for t in tasks]
+        errors = dict(zip(names, pool.map(_execute, tasks)))
     failures = {name: msg for name, msg in errors.items() if msg}
     after = current_state(verdicts=git)
     baseline = "the committed book (git HEAD)" if git else "the files before re-execution (not a git checkout)"
@@ -283,8 +293,11 @@ def run(notebooks: list[Path]) -> Report:
 
 
 def main(argv: list[str]) -> int:
+    """No arguments: every notebook and every country profile; else the notebooks named (and no profile)."""
+    from .countries import FOCUS
+
     notebooks = [Path(p).resolve() for p in argv] or sorted(BOOK.glob("*.ipynb"))
-    report = run(notebooks)
+    report = run(notebooks, [] if argv else FOCUS)
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text(report.markdown(), encoding="utf-8")
     print(report.summary())

@@ -212,5 +212,8 @@ def find_marks(fig, bbox, data: pd.DataFrame, *, labels: dict[str, str], names: 
             px, py = hints["xy"]
             x, y = (px - left) / width * 100, (bottom + height - py) / height * 100
             if 0 <= x <= 100 and 0 <= y <= 100:
-                marks.append({"x": round(float(x), 2), "y": round(float(y), 2), "text": text})
+                mark = {"x": round(float(x), 2), "y": round(float(y), 2), "text": text}
+                if best >= 2 and scores.count(best) == 1 and isinstance(row.get("iso3"), str):
+                    mark["iso3"] = row["iso3"]
+                marks.append(mark)
     return marks

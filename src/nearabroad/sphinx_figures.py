@@ -87,19 +87,25 @@ def _cite_html(prefix: str, fig_id: str, cite: dict, side: dict) -> str:
     )
 
 
-def _add_marks(link: nodes.Element, number: str, marks: list[dict]) -> None:
+def _add_marks(link: nodes.Element, number: str, marks: list[dict], profiles: str | None = None) -> None:
     """Lay a focusable mark over each data mark of the image (`link` holds it): its value shows on hover, tap or
-    keyboard focus, and is read out under the figure. The image file itself is untouched."""
+    keyboard focus, and is read out under the figure. The image file itself is untouched. With `profiles` (the
+    address of the profile pages), a country's mark is a link that opens its profile."""
     frame = nodes.container(classes=["figure-frame"])
     canvas = nodes.container(classes=["figure-canvas"])
     link.replace_self(frame)
     frame += canvas
     canvas += link
     ordered = sorted(marks, key=lambda m: (m["x"], m["y"]))  # arrow keys go left to right
-    buttons = "".join(
-        f'<button type="button" class="figure-mark" style="left:{m["x"]}%;top:{m["y"]}%" '
-        f'tabindex="{0 if i == 0 else -1}" aria-label="{html.escape(m["text"])}" data-tip="{html.escape(m["text"])}">'
-        "</button>" for i, m in enumerate(ordered))
+    def mark(i: int, m: dict) -> str:
+        where = f'style="left:{m["x"]}%;top:{m["y"]}%" tabindex="{0 if i == 0 else -1}"'
+        tip = html.escape(m["text"])
+        if profiles and m.get("iso3"):
+            return (f'<a class="figure-mark" {where} href="{profiles}{m["iso3"].lower()}.html" data-tip="{tip}" '
+                    f'aria-label="{tip}; open the country profile"></a>')
+        return f'<button type="button" class="figure-mark" {where} aria-label="{tip}" data-tip="{tip}"></button>'
+
+    buttons = "".join(mark(i, m) for i, m in enumerate(ordered))
     canvas += nodes.raw("", f'<div class="figure-marks" role="group" aria-label="Values in figure {number}: '
                             f'{len(marks)} marks; arrow keys move between them">{buttons}</div>', format="html")
     frame.parent.insert(frame.parent.index(frame) + 1, nodes.raw(
@@ -153,7 +159,8 @@ def add_figure_furniture(app, doctree, docname) -> None:
                 image.replace_self(link)
                 link += image
             if side.get("marks"):
-                _add_marks(image.parent, number, side["marks"])
+                links = f"{prefix}book/profiles/" if side.get("marks_open_profiles") else None
+                _add_marks(image.parent, number, side["marks"], links)
         cite = figure_citation(fig_id, number, side["title"], side["source_line"].removeprefix("Source: "), page,
                                app.config.html_baseurl)
         _write_citation_files(app, fig_id, cite)
@@ -243,9 +250,19 @@ def footer(app, config) -> None:
     from .release import DOWNLOADS, archive_name
 
     config.html_theme_options["extra_footer"] = (
-        f'<p>Version {__version__} · <a href="../{DOWNLOADS}/{pdf_name()}">PDF edition</a> · '
-        f'<a href="../{DOWNLOADS}/{archive_name()}">Data set</a> · Text and data: CC BY 4.0, with the original '
+        f'<p>Version {__version__} · <a href="{ROOT_MARK}{DOWNLOADS}/{pdf_name()}">PDF edition</a> · '
+        f'<a href="{ROOT_MARK}{DOWNLOADS}/{archive_name()}">Data set</a> · Text and data: CC BY 4.0, with the original '
         "sources credited · Code: MIT · Built offline; this site loads nothing from other hosts.</p>")
+
+
+ROOT_MARK = "@root/"  # the footer's links start from the site's root, whatever the depth of the page
+
+
+def footer_links(app, pagename, templatename, context, doctree) -> None:
+    """Point the footer's links at the site root from this page (a profile sits one folder deeper)."""
+    text = context.get("theme_extra_footer")
+    if text:
+        context["theme_extra_footer"] = text.replace(ROOT_MARK, "../" * pagename.count("/"))
 
 
 def setup(app):
@@ -253,6 +270,7 @@ def setup(app):
     app.connect("builder-inited", say_if_base_url_unset)
     app.connect("build-finished", write_release)
     app.connect("html-page-context", fix_citation_list_role)
+    app.connect("html-page-context", footer_links)
     from .bibstyle import register
 
     register()  # the bibliography style named in _config.yml (bibtex_default_style)

@@ -21,8 +21,6 @@ from ..charts import COUNTRY_COLOURS, new_figure
 FOCUS = ct.FOCUS
 REFERENCE = ["RUS", "UKR"]  # drawn in the vote grid only, for orientation
 TERRITORIAL = ct.TERRITORIAL["before"] + ct.TERRITORIAL["after"]
-PAGES = {"moldova": "moldova.html", "central_asia": "central_asia.html", "south_caucasus": "south_caucasus.html",
-         "belarus": "belarus.html"}
 VERDICT_COLOURS = {"drifting": "#4477AA", "hedging": "#DDCC77", "bound": "#EE6677", "too little data": "#DDDDDD"}
 DIRECTION_WORDS = {"away": "Away from Russia", "toward": "Toward Russia", "no change": "No change",
                    "already aligned": "Already with the majority", "mixed": "Mixed"}
@@ -113,8 +111,9 @@ def _detail(direction: str, detail: str) -> str | None:
 
 
 def country_link(tables, iso3: str) -> str:
+    """The country's name, opening its profile (every number on it in one place)."""
     c = tables["countries"].set_index("iso3")
-    return f'<a href="{PAGES[c.loc[iso3, "region"]]}">{c.loc[iso3, "name"]}</a>'
+    return f'<a href="profiles/{iso3.lower()}.html">{c.loc[iso3, "name"]}</a>'
 
 
 def table_signals(tables):

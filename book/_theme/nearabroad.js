@@ -1,4 +1,5 @@
-// Hover values (the project's own script, no library): the arrow keys, Home and End move between a figure's marks;
+// The book's own script (no library, no request): hover values on charts, and filterable lists.
+// Hover values: the arrow keys, Home and End move between a figure's marks;
 // the mark in focus or under the pointer is read out in the line under the figure.
 document.addEventListener("DOMContentLoaded", () => {
   for (const group of document.querySelectorAll(".figure-marks")) {
@@ -20,6 +21,20 @@ document.addEventListener("DOMContentLoaded", () => {
         marks[j].tabIndex = 0;
         marks[j].focus();
       });
+    });
+  }
+});
+
+// Filterable lists (a country profile's events): typing in the box keeps the rows that contain every word typed.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const box of document.querySelectorAll("input.list-filter")) {
+    const rows = [...document.querySelectorAll(`#${box.dataset.filter} tbody tr`)];
+    box.addEventListener("input", () => {
+      const words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
+      for (const row of rows) {
+        const text = row.textContent.toLowerCase();
+        row.hidden = !words.every((w) => text.includes(w));
+      }
     });
   }
 });
