@@ -31,9 +31,10 @@ nbval: $(STAMP)
 	NEARABROAD_EXPORT=$(EXPORT) $(PY) -m nearabroad.prove -n $(JOBS) --dist loadfile $(NOTEBOOKS)
 	@test -z "$$(git status --porcelain -- book/_extra/figures)" || (git status --short -- book/_extra/figures | head; echo "Figure files differ from the committed ones: run make execute, look at them, commit."; exit 1)
 
+# Rebuilt from scratch whenever any source of the book changed since the last build (stamps.py), else left as it is.
 html: $(STAMP)
-	rm -rf _build/html
-	$(VENV)/bin/jupyter-book build . -W -n --keep-going --quiet
+	@$(PY) -m nearabroad.stamps check html || ( rm -rf _build/html && \
+	  $(VENV)/bin/jupyter-book build . -W -n --keep-going --quiet && $(PY) -m nearabroad.stamps write html )
 
 unit: $(STAMP)
 	$(PY) -m pytest -q -m "not built" -n $(JOBS)

@@ -24,17 +24,22 @@ VALUE = ("value", "vote", "verdict", "share", "score", "count", "years_with_data
 SKIP = {"iso3", "source", "source_tier", "source_url", "publisher", "note", "indicator", "basis", "unit"}
 
 
-def _tick_label(axis, position: float) -> str | None:
-    """The text of the tick at `position` on a categorical axis (e.g. 'Kazakhstan'), if there is one."""
+def _category_ticks(axis) -> list[tuple[float, str]]:
+    """(position, text) of each tick that names a category (e.g. 'Kazakhstan'), not a number on a scale."""
+    out = []
     for loc, label in zip(axis.get_ticklocs(), axis.get_ticklabels()):
-        if abs(loc - position) < 1e-6 and label.get_text().strip():
-            text = label.get_text().replace("\n", " ").strip()
-            try:
-                float(text.replace("%", "").replace("−", "-"))
-                return None  # a number on a scale, not a category
-            except ValueError:
-                return text
-    return None
+        text = label.get_text().replace("\n", " ").strip()
+        if not text:
+            continue
+        try:
+            float(text.replace("%", "").replace("−", "-"))
+        except ValueError:
+            out.append((float(loc), text))
+    return out
+
+
+def _at(ticks: list[tuple[float, str]], position: float) -> str | None:
+    return next((text for loc, text in ticks if abs(loc - position) < 1e-6), None)
 
 
 def _series_label(artist, ax) -> str | None:
@@ -51,13 +56,14 @@ def _series_label(artist, ax) -> str | None:
 def _candidates(ax) -> list[dict]:
     """Every data mark of `ax`: its display position and the hints that identify its row."""
     found = []
+    xticks, yticks = _category_ticks(ax.xaxis), _category_ticks(ax.yaxis)
 
     def add(x, y, *, value=None, series=None, cell_text=None, kind="point"):
         if not (math.isfinite(x) and math.isfinite(y)):
             return
         found.append({"xy": ax.transData.transform((x, y)), "x": x, "y": y, "value": value, "series": series,
                       "kind": kind,
-                      "xcat": _tick_label(ax.xaxis, x), "ycat": _tick_label(ax.yaxis, y), "cell": cell_text})
+                      "xcat": _at(xticks, x), "ycat": _at(yticks, y), "cell": cell_text})
 
     for line in ax.get_lines():
         if line.get_transform() != ax.transData or line.get_marker() in (None, "None", "", " "):
@@ -88,7 +94,7 @@ def _candidates(ax) -> list[dict]:
             series = coll.get_label() if not coll.get_label().startswith("_") else None
             for x, y in np.asarray(coll.get_offsets()):
                 # a dot beside a category label shows its value along the other axis
-                across = _tick_label(ax.yaxis, float(y)) is not None and _tick_label(ax.xaxis, float(x)) is None
+                across = _at(yticks, float(y)) is not None and _at(xticks, float(x)) is None
                 add(float(x), float(y), series=series, value=float(x) if across else float(y))
     for image in ax.get_images():
         if isinstance(image, AxesImage):

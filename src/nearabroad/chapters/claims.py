@@ -21,8 +21,16 @@ BASIS_WORDS = {"data": "computed from the data", "judgement": "judgement, with r
                "synthesis": "built from the per-country verdicts"}
 
 
+_RESULTS: list = []  # (tables, results) of the last call: the chapter asks once per region for the same tables
+
+
 def results(tables) -> pd.DataFrame:
-    return cl.evaluate_all(cl.load_claims(), tables, lambda iso3: cty.thesis_verdict(tables, iso3))
+    """Every claim's verdict; judged once per set of tables (the verdict cards of five regions reuse it)."""
+    if _RESULTS and _RESULTS[0][0] is tables:
+        return _RESULTS[0][1].copy()
+    res = cl.evaluate_all(cl.load_claims(), tables, lambda iso3: cty.thesis_verdict(tables, iso3))
+    _RESULTS[:] = [(tables, res)]
+    return res.copy()
 
 
 def facts(tables) -> dict:
