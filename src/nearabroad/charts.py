@@ -13,6 +13,7 @@ import json
 import os
 import re
 import textwrap
+from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib
@@ -178,11 +179,14 @@ def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, out_dir: Path =
                  "Keywords": "; ".join([BOOK_SHORT, fig_id, *sorted({v for v in data.get("iso3", []) if isinstance(v, str)})])}
     for fmt in FORMATS if everything else ("svg",):
         meta = described if fmt == "pdf" else SAVE_METADATA[fmt]
-        fig.savefig(out_dir / f"{fig_id}.{fmt}", format=fmt, dpi=DPI, bbox_inches=bbox, metadata=meta)
+        with _replacing(out_dir / f"{fig_id}.{fmt}") as path:
+            fig.savefig(path, format=fmt, dpi=DPI, bbox_inches=bbox, metadata=meta)
     fig.nearabroad_svg = out_dir / f"{fig_id}.svg"
     if everything:
-        write_thumbnail(out_dir / f"{fig_id}.png", out_dir / f"{fig_id}.thumb.png")
-    data.to_csv(out_dir / f"{fig_id}.csv", index=False, lineterminator="\n")
+        with _replacing(out_dir / f"{fig_id}.thumb.png") as path:
+            write_thumbnail(out_dir / f"{fig_id}.png", path)
+    with _replacing(out_dir / f"{fig_id}.csv") as path:
+        data.to_csv(path, index=False, lineterminator="\n")
     sidecar = {
         "id": fig_id,
         "title": title,
@@ -193,8 +197,21 @@ def publish(fig, fig_id: str, *, title: str, data: pd.DataFrame, out_dir: Path =
         "marks": marks,
         "marks_open_profiles": profile_links,
     }
-    (out_dir / f"{fig_id}.json").write_text(json.dumps(sidecar, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    with _replacing(out_dir / f"{fig_id}.json") as path:
+        path.write_text(json.dumps(sidecar, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return sidecar
+
+
+@contextmanager
+def _replacing(path: Path):
+    """Write to a temporary file beside `path`, then put it in place in one step: a build reading the figure files
+    while the notebooks are proven sees the old file or the new one, never half of one."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _marks(fig, bbox, data: pd.DataFrame, bib) -> list[dict]:
@@ -250,7 +267,7 @@ def write_thumbnail(png: Path, thumb_path: Path) -> None:
         thumb = full.convert("RGB")
     thumb.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.LANCZOS)
     thumb = thumb.quantize(colors=32, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    thumb.save(thumb_path, optimize=True)
+    thumb.save(thumb_path, format="PNG", optimize=True)
 
 
 def show(fig) -> None:
