@@ -43,7 +43,7 @@ unit: $(STAMP)
 	$(PY) -m pytest -q -m "not built" -n $(JOBS)
 
 built: $(STAMP)
-	$(PY) -m pytest -q -m built
+	$(PY) -m pytest -q -m built -n $(JOBS)
 
 test: $(STAMP)
 	$(MAKE) --no-print-directory unit

@@ -143,6 +143,8 @@ def current_state(verdicts: bool = True) -> State:
 
 def _row_label(row: pd.Series) -> str:
     parts = [row[c] for c in ROW_LABELS if c in row.index and row[c] != ""]
+    if "country" not in row.index and "iso3" in row.index and row["iso3"] != "":
+        parts.insert(0, row["iso3"])  # a figure whose data name the country only by its code
     return ", ".join(parts) if parts else ", ".join(row.iloc[:2])
 
 
