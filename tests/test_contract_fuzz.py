@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import shutil
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
@@ -31,7 +32,9 @@ INVISIBLE = ["\x00", "\x07", "\t", "\x1b", "\x85", "\u200b", "\u200e", "\u2028",
 BAD_NUMBERS = ["1e3", "1.2E+08", "nan", "NaN", "inf", "-inf", "1,5", "1_000", "+5", ".5", "5.", "12.5%", "-3",
                "1" + "0" * 16, "0x1F", "٣"]
 BAD_YEARS = ["1999", "2027", "3000", "-1", "2022.0", "20 22", "MMXXII"]
-BAD_DATES = ["2026-12-03", "2031-01-01", "2023-02-30", "2023-13-01", "02-03-2022", "2022/03/02", "2022-3-2"]
+# the first day a date may not take: the day after the data cut-off in datapackage.json
+DAY_AFTER_CUTOFF = str(date.fromisoformat(data.cutoff()) + timedelta(days=1))
+BAD_DATES = [DAY_AFTER_CUTOFF, "2031-01-01", "2023-02-30", "2023-13-01", "02-03-2022", "2022/03/02", "2022-3-2"]
 BAD_PARTIAL_DATES = ["2027", "2030-01", "2026-12-31", "22-06", "2022-6"]
 EXAMPLES = dict(max_examples=120, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -266,7 +269,7 @@ def test_corrupted_bibliography_is_rejected_with_its_place(work, draw_data):
     elif kind == "future_read":
         dates = [i for i in field_lines if lines[i].strip().startswith("urldate =")]
         i = draw(st.sampled_from(dates))
-        lines[i] = "  urldate = {" + draw(st.sampled_from(["2026-12-03", "2031-01-01", "2026-13-01", "30.11.2026"])) + "},"
+        lines[i] = "  urldate = {" + draw(st.sampled_from([DAY_AFTER_CUTOFF, "2031-01-01", "2026-13-01", "30.11.2026"])) + "},"
         new = "\n".join(lines)
     else:
         i = draw(st.sampled_from(field_lines))

@@ -42,8 +42,8 @@ CASES = [
     ("countries_lookalike.csv", "countries", 6, "name", "the word 'K\u0430zakhstan', which mixes Latin and Cyrillic"),
     ("events_invisible.csv", "events", 2, "summary", "contains U+200B ZERO WIDTH SPACE"),
     ("events_stray_quote.csv", "events", 2, "summary", "holds a line break, usually left by a stray quote mark"),
-    ("events_future_date.csv", "events", 3, "date", "2027-01-15 is after the data cut-off 2026-12-02"),
-    ("memberships_future_start.csv", "memberships", 2, "start", "2030-01 is after the data cut-off 2026-12-02"),
+    ("events_future_date.csv", "events", 3, "date", f"2027-01-15 is after the data cut-off {data.cutoff()}"),
+    ("memberships_future_start.csv", "memberships", 2, "start", f"2030-01 is after the data cut-off {data.cutoff()}"),
 ]
 
 

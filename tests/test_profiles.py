@@ -50,7 +50,7 @@ def test_a_family_without_series_is_named_as_a_gap_not_drawn(tables):
     assert "The data hold no remittances and money series for Turkmenistan; nothing to draw." in page
     assert "fig-profile-tkm-money" not in page
     gaps = profiles.coverage(tables, "TKM").set_index("Topic")
-    assert gaps.loc["Opinion", "Not drawn"] == "no series in the data"
+    assert gaps.loc["Opinion", "Not drawn"] == "The data hold no series on this topic for the country."
 
 
 def test_profile_lists_its_votes_events_findings_and_claims(tables):

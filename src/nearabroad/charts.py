@@ -223,7 +223,8 @@ def _marks(fig, bbox, data: pd.DataFrame, bib) -> list[dict]:
     countries = load("countries")
     return find_marks(fig, bbox, data, labels=dict(zip(catalogue["indicator"], catalogue["label"])),
                       names=dict(zip(countries["iso3"], countries["name"])),
-                      sources={k: bib[k].short for k in bib.keys})
+                      sources={k: bib[k].short for k in bib.keys},
+                      units=dict(zip(catalogue["indicator"], catalogue["unit"])))
 
 
 def _as_published(data: pd.DataFrame) -> pd.DataFrame:

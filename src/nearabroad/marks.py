@@ -57,13 +57,15 @@ def _candidates(ax) -> list[dict]:
     """Every data mark of `ax`: its display position and the hints that identify its row."""
     found = []
     xticks, yticks = _category_ticks(ax.xaxis), _category_ticks(ax.yaxis)
+    # a panel's title (one country of several small panels, say) identifies its marks too
+    title = " ".join(ax.get_title(loc).replace("\n", " ").strip() for loc in ("left", "center", "right")).strip()
 
     def add(x, y, *, value=None, series=None, cell_text=None, kind="point"):
         if not (math.isfinite(x) and math.isfinite(y)):
             return
         found.append({"xy": ax.transData.transform((x, y)), "x": x, "y": y, "value": value, "series": series,
                       "kind": kind,
-                      "xcat": _at(xticks, x), "ycat": _at(yticks, y), "cell": cell_text})
+                      "xcat": _at(xticks, x), "ycat": _at(yticks, y), "cell": cell_text, "title": title or None})
 
     for line in ax.get_lines():
         if line.get_transform() != ax.transData or line.get_marker() in (None, "None", "", " "):
@@ -115,7 +117,8 @@ def _number(text: str | None) -> float | None:
 
 def _matches(hint: str, cells: set[str]) -> bool:
     """'ES-11/1 (2022)' matches the cell 'ES-11/1': a tick label may add a date to the value it shows."""
-    return hint in cells or any(hint.startswith(cell + " ") for cell in cells if len(cell) > 2)
+    return hint in cells or any(hint.startswith(cell + " ") or cell.startswith(hint + ",")  # 'China' ~ 'China, % of …'
+                                for cell in cells if len(cell) > 2)
 
 
 def _text_cells(row: dict, labels: dict[str, str], names: dict[str, str]) -> set[str]:
@@ -134,7 +137,7 @@ def _text_cells(row: dict, labels: dict[str, str], names: dict[str, str]) -> set
 
 def _score(hints: dict, row: dict, cells: set[str], numbers: list[str]) -> int:
     score = 0
-    for key in ("xcat", "ycat", "series"):
+    for key in ("xcat", "ycat", "series", "title"):
         if hints[key] and _matches(hints[key], cells):
             score += 2
     if hints["cell"] and any(line.strip() in cells for line in hints["cell"].splitlines()):
@@ -144,7 +147,8 @@ def _score(hints: dict, row: dict, cells: set[str], numbers: list[str]) -> int:
     if hints["value"] is not None:
         for col in numbers:
             v = row[col]
-            if not _blank(v) and any(math.isclose(float(v), hints["value"] * k, rel_tol=1e-6, abs_tol=1e-9)
+            # a computed share is published rounded to two decimals (charts._as_published)
+            if not _blank(v) and any(math.isclose(float(v), hints["value"] * k, rel_tol=1e-6, abs_tol=0.005)
                                      for k in (1, 1e6, 1e9)):
                 score += 1
                 break
@@ -157,32 +161,36 @@ def _blank(value) -> bool:
 
 def _show(value, *, grouped: bool = False) -> str:
     """A value as the figure's CSV gives it; a year without '.0'; large values (`grouped`) with thousands
-    separators, so 53000000000 reads 53,000,000,000."""
+    separators, so 53000000000 reads 53,000,000,000 and 5670903385.51 reads 5,670,903,385.51."""
     if isinstance(value, float) and value.is_integer() and (not grouped or abs(value) >= 10000) and abs(value) < 1e15:
         value = int(value)
-    if grouped and isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10000:
-        return f"{value:,}"
+    if grouped and isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= 10000:
+        whole, _, decimals = repr(value).partition(".")
+        return f"{int(whole):,}" + (f".{decimals}" if decimals else "")
     return str(value)
 
 
-def describe(row: dict, labels: dict[str, str], names: dict[str, str]) -> str:
-    """'Tajikistan · Personal remittances received, % of GDP · 2024: 47.88521 · World Bank' from one data row."""
+def describe(row: dict, labels: dict[str, str], names: dict[str, str], units: dict[str, str] | None = None) -> str:
+    """'Tajikistan · Personal remittances received, % of GDP · 2024: 47.88521 % of GDP · World Bank' from one row."""
     who = [_show(row[c]) for c in WHO if c in row and not _blank(row[c])]
     if "country" not in row and not _blank(row.get("iso3")):
         who.insert(0, names.get(row["iso3"], row["iso3"]))
     if "indicator" in row and not _blank(row["indicator"]):
-        who.append(labels.get(row["indicator"], str(row["indicator"])))
+        code, _, how = str(row["indicator"]).partition(" (")  # 'china_share_of_trade_pct (computed)'
+        if code in labels:
+            who.append(labels[code] + (f" ({how}" if how else ""))
     when = next((_show(row[c]) for c in WHEN if c in row and not _blank(row[c])), "")
     value = next((_show(row[c], grouped=True) for c in VALUE if c in row and not _blank(row[c])), "")
     who = list(dict.fromkeys(who))  # a label column may repeat the indicator's label
-    text = " · ".join(who) + (f" · {when}" if when else "") + (f": {value}" if value else "")
+    unit = (units or {}).get(row.get("indicator"), "") if "value" in row and not _blank(row.get("value")) else ""
+    text = " · ".join(who) + (f" · {when}" if when else "") + (f": {value}" if value else "") + (f" {unit}" if unit else "")
     if "publisher" in row and not _blank(row["publisher"]):
         text += f" · {row['publisher']}"
     return text
 
 
 def find_marks(fig, bbox, data: pd.DataFrame, *, labels: dict[str, str], names: dict[str, str],
-               sources: dict[str, str]) -> list[dict]:
+               sources: dict[str, str], units: dict[str, str] | None = None) -> list[dict]:
     """Marks of `fig` saved with `bbox` (inches): [{'x': %, 'y': %, 'text': …}], each matched to a row of `data`.
 
     A mark is kept only when one row matches it better than any other; its text then comes from that row (and the
@@ -201,7 +209,7 @@ def find_marks(fig, bbox, data: pd.DataFrame, *, labels: dict[str, str], names: 
             best = max(scores, default=0)
             if best >= 2 and scores.count(best) == 1:
                 row = rows[scores.index(best)]
-                text = describe(row, labels, names)
+                text = describe(row, labels, names, units)
                 if _blank(row.get("publisher")):
                     keys = [k.strip() for k in str(row.get("source", "")).split(";") if k.strip()]
                     if len(keys) > 2:
@@ -212,7 +220,8 @@ def find_marks(fig, bbox, data: pd.DataFrame, *, labels: dict[str, str], names: 
                 # a value computed from several rows (a score, a sum): what the chart shows, sources in its data
                 who = [h for h in (hints["ycat"], hints["xcat"], hints["series"]) if h]
                 when = f" · {hints['x']:g}" if hints["kind"] == "line" and not hints["xcat"] else ""
-                text = " · ".join(dict.fromkeys(who)) + f"{when}: {hints['value']:.3g} · sources in the figure's data"
+                shown = f"{hints['value']:,.0f}" if abs(hints["value"]) >= 1000 else f"{hints['value']:.3g}"
+                text = " · ".join(dict.fromkeys(who)) + f"{when}: {shown} · sources in the figure's data"
             else:
                 continue
             px, py = hints["xy"]

@@ -98,6 +98,11 @@ def figure_family(tables, iso3: str, family: str):
     first = int(ind.loc[ind["indicator"].isin(chosen) & (ind["iso3"] == iso3), "year"].min())
     last = int(ind.loc[ind["indicator"].isin(chosen) & (ind["iso3"] == iso3), "year"].max())
     plotted = []
+    tops: dict[str, float] = {}  # one scale per unit, so panels in the same unit compare by eye
+    for indicator in chosen:
+        rows = ind[(ind["iso3"] == iso3) & (ind["indicator"] == indicator)]
+        values, unit = _scale(cat.loc[indicator, "unit"], rows["value"])
+        tops[unit] = max(tops.get(unit, 0.0), float(values.max()))
     for ax, indicator in zip(axes.flat, chosen):
         rows = ind[(ind["iso3"] == iso3) & (ind["indicator"] == indicator)].sort_values("year")
         values, unit = _scale(cat.loc[indicator, "unit"], rows.set_index("year")["value"])
@@ -114,8 +119,8 @@ def figure_family(tables, iso3: str, family: str):
         ax.tick_params(labelsize=8)
         ax.set_xlim(first - 0.6, last + 0.6)
         ax.set_xticks(_year_ticks(first, last))
-        if values.min() >= 0:  # from zero, with room above the highest marker
-            ax.set_ylim(0, values.max() * 1.12 if values.max() > 0 else 1)
+        if values.min() >= 0:  # from zero, with room above the highest marker of any panel in this unit
+            ax.set_ylim(0, tops[unit] * 1.12 if tops[unit] > 0 else 1)
         plotted.append(rows.assign(label=label))
     for ax in list(axes.flat)[len(chosen):]:
         ax.set_visible(False)
@@ -126,7 +131,8 @@ def figure_family(tables, iso3: str, family: str):
 
 def _year_ticks(first: int, last: int) -> list[int]:
     """The first and last year, and one between when there is room: every panel shows where its span starts."""
-    return sorted({first, last} | ({(first + last) // 2} if last - first >= 4 else set()))
+    middle = {(first + last) // 2} if last - first >= 4 and (last - first) % 2 == 0 else set()
+    return sorted({first, last} | middle)  # evenly spaced: a middle tick only where it falls halfway
 
 
 # ---- the page's parts -------------------------------------------------------------------------------------------------
@@ -155,9 +161,16 @@ def header(tables, iso3: str) -> str:
                          f"{present.source_links(row['source'])})")
     m = tables["memberships"]
     m = m[(m["iso3"] == iso3) & (m["end"].fillna("") == "")].sort_values(["start", "organisation"])
-    ties = [f"{html.escape(r.organisation)} ({html.escape(r.status.replace('_', ' '))} since {_date(r.start)})"
-            for r in m.itertuples()]
-    parts.append("Memberships and statuses in force: " + ("; ".join(ties) if ties else "none in the data"))
+    ties = []
+    for organisation, steps in m.groupby("organisation", sort=False):  # one entry per organisation, steps in order
+        said = "; ".join((f"withdrew, {_date(s.start)}" if s.status == "withdrawn" else
+                          f"{s.status.replace('_', ' ')} from {_date(s.start)}")
+                         + f" ({present.source_links(s.source)})" for s in steps.itertuples())
+        ties.append(f"<li>{html.escape(organisation)}: {said}</li>")
+    parts.append("Memberships and changes of status, with the date the data record for each step (what a date "
+                 "marks differs by organisation: the founding treaty, a charter's ratification, a decision; the "
+                 "regional chapter's membership table says which):"
+                 + (f"<ul>{''.join(ties)}</ul>" if ties else " none in the data"))
     return "<ul class=\"profile-header\">" + "".join(f"<li>{p}</li>" for p in parts) + "</ul>"
 
 
@@ -177,10 +190,10 @@ def key_numbers(tables, iso3: str) -> pd.DataFrame:
     rows = []
     for h in held.itertuples():
         row = _latest(tables, iso3, h.indicator)
-        rows.append({"Topic": FAMILIES.get(h.family, "Context"), "Indicator": h.label, "Unit": h.unit,
-                     "Latest": _fmt(row["value"], h.unit), "Year": str(int(row["year"])),
+        rows.append({"Indicator": h.label, "Latest": _fmt(row["value"], h.unit), "Year": str(int(row["year"])),
+                     "Unit": h.unit, "Topic": FAMILIES.get(h.family, "Context"),
                      "Publisher": row["publisher"], "Source": present.source_links(row["source"])})
-    return pd.DataFrame(rows, columns=["Topic", "Indicator", "Unit", "Latest", "Year", "Publisher", "Source"])
+    return pd.DataFrame(rows, columns=["Indicator", "Latest", "Year", "Unit", "Topic", "Publisher", "Source"])
 
 
 def votes(tables, iso3: str) -> pd.DataFrame:
@@ -221,6 +234,7 @@ def _figure_page(fig_id: str) -> str:
 def findings_html(tables, iso3: str) -> str:
     from .findings import evaluate, load_findings
 
+    names = an.country_names(tables)
     items = []
     for f in load_findings():
         if not _concerns(f["rule"], iso3):
@@ -230,14 +244,23 @@ def findings_html(tables, iso3: str) -> str:
             words = f["statement"].format(**out.values)
         except (KeyError, IndexError, ValueError):
             words = out.text
+        words = re.sub(r"\b[A-Z]{3}\b", lambda m: names.get(m.group(0), m.group(0)), words)  # names, not codes
+        others = [c for c in f["rule"].get("countries", []) if c != iso3]
+        scope = f"About {len(others) + 1} countries, this one included. " if others else ""
         links = f'<a href="../{f["chapter"]}.html">{CHAPTER_TITLES[f["chapter"]]}</a>'
         if f.get("figure"):
             links += f' (<a href="../{_figure_page(f["figure"])}.html#{f["figure"]}">its figure</a>)'
-        items.append(f'<li>{html.escape(words)} <span class="profile-measure">Measure: {html.escape(f["measure"])}.'
-                     f'</span> {links}</li>')
+        items.append(f'<li>{html.escape(scope + words)} <span class="profile-measure">Measure: '
+                     f'{html.escape(f["measure"])}.</span> {links}</li>')
     if not items:
         return "<p>No finding of the chapters is about this country alone or by name.</p>"
-    return f'<ul class="profile-findings">{"".join(items)}</ul>'
+    own = [i for i in items if "countries, this one included" not in i]
+    shared = [i.replace("this one included. ", "this one included: ") for i in items if i not in own]
+    out = f'<p>About {html.escape(names[iso3])} alone:</p><ul class="profile-findings">{"".join(own)}</ul>' if own else ""
+    if shared:
+        out += f'<p>Findings about several countries, {html.escape(names[iso3])} among them:</p>' \
+               f'<ul class="profile-findings">{"".join(shared)}</ul>'
+    return out
 
 
 def claims_html(tables, iso3: str) -> str:
@@ -266,17 +289,19 @@ def coverage(tables, iso3: str) -> pd.DataFrame:
         drawn = set(panels(tables, iso3, family))
         if h.empty:
             rows.append({"Topic": title, "Series held": "0", "Years": "", "Drawn above": "",
-                         "Not drawn": "no series in the data"})
+                         "Not drawn": "The data hold no series on this topic for the country."})
             continue
         single = h[h["years"] < 2]
         more = h[(h["years"] >= 2) & ~h["indicator"].isin(drawn)]
         notes = []
         if len(single):
-            notes.append(f"{len(single)} with one year only (under key numbers)")
+            notes.append(f"{len(single)} with a single year, shown under key numbers: "
+                         + "; ".join(single["label"]))
         if len(more):
-            notes.append(f"{len(more)} more beyond the {MAX_PANELS} longest (figure data of the chapters)")
-        rows.append({"Topic": title, "Series held": str(len(h)), "Years": f"{int(h['first'].min())}–{int(h['last'].max())}",
-                     "Drawn above": str(len(drawn)), "Not drawn": "; ".join(notes)})
+            notes.append(f"{len(more)} shorter series not drawn here, shown under key numbers: " + "; ".join(more["label"]))
+        first, last = int(h["first"].min()), int(h["last"].max())
+        rows.append({"Topic": title, "Series held": str(len(h)), "Years": str(first) if first == last else f"{first}–{last}",
+                     "Drawn above": str(len(drawn)), "Not drawn": ". ".join(notes) or "All drawn above."})
     return pd.DataFrame(rows)
 
 
@@ -286,15 +311,22 @@ GAP_WORDS = {  # what a year without a marker means, per family
     "security": "SIPRI's register lists deliveries only, so a year without a marker is one in which it records no "
                 "delivery",
 }
+SPAN_WORDS = {  # what one point stands for, per family
+    "opinion": "each point is one survey, placed at the year the data give for it (not a calendar-year average), and "
+               "a line joins surveys of the same question",
+}
 
 
 def caption(tables, iso3: str, family: str) -> str:
     name = an.country_names(tables)[iso3]
     n = len(panels(tables, iso3, family))
     gap = GAP_WORDS.get(family, "a gap in a line is a year for which the data hold no figure from the series' publisher")
-    return (f"{name}: {FAMILIES[family].lower()} series in the data, one panel per indicator ({n}), each with its own "
-            f"scale and unit; full calendar years only; {gap}. Hollow markers follow a change of publisher. Sources: "
-            "the figure's data and the list under it.")
+    span = SPAN_WORDS.get(family, "full calendar years only (part-year figures are not drawn)")
+    breaks = tables["series_breaks"]
+    broken = breaks[(breaks["iso3"] == iso3) & breaks["indicator"].isin(panels(tables, iso3, family))]
+    hollow = " Hollow markers follow a change of publisher." if len(broken) else ""
+    return (f"{name}: {FAMILIES[family].lower()} series in the data, one panel per indicator ({n}); panels in the "
+            f"same unit share one scale; {span}; {gap}.{hollow} Sources: the figure's data and the list under it.")
 
 
 def page(tables, iso3: str, figures: list[str]) -> str:
@@ -342,7 +374,8 @@ def index_page(tables, countries: list[str]) -> str:
     for region, title in (("central_asia", "Central Asia"), ("south_caucasus", "South Caucasus"),
                           ("moldova", "Moldova"), ("belarus", "Belarus")):
         codes = [c for c in countries if regions[c] == region]
-        out.append(f"- {title}: " + ", ".join(f"[{names[c]}]({page_name(c)}.md)" for c in codes))
+        links = ", ".join(f"[{names[c]}]({page_name(c)}.md)" for c in codes)
+        out.append(f"- {title}: {links}" if len(codes) > 1 else f"- {links}")
     return "\n".join(out) + "\n"
 
 

@@ -35,6 +35,7 @@ DATE_MEANS = {  # what the start date of each status marks (the date conventions
     ("CIS", "member"): "ratification of the CIS Charter",
     ("CIS", "withdrawing"): "foreign minister announces the start of withdrawal",
     ("CIS Interparliamentary Assembly", "member"): "joining the assembly",
+    ("CIS Interparliamentary Assembly", "withdrawing"): "parliament passes the bill denouncing the agreement at first reading",
     ("EAEU", "observer"): "decision granting observer status",
     ("EU", "applicant"): "application signed; ends with candidate status",
     ("EU", "candidate"): "European Council decision",
