@@ -182,6 +182,21 @@ def _date(text: str) -> str:
     return pd.Timestamp(text + "-01").strftime("%B %Y") if len(text) == 7 else text
 
 
+def _source_cell(cell: str) -> str:
+    """Links to a row's sources; a primary source (the publisher's own release, by the tiers' definition) is shown
+    by its year alone, since the publisher is named in the column beside it and a long official name would be
+    printed twice."""
+    from .data import bibliography
+
+    bib = bibliography()
+    links = []
+    for key in [k.strip() for k in str(cell).split(";") if k.strip()]:
+        source = bib[key]
+        text = f"own release ({source.year})" if source.tier == "primary" else source.short
+        links.append(f'<a href="{html.escape(source.url)}">{html.escape(text)}</a>')
+    return "; ".join(links)
+
+
 def key_numbers(tables, iso3: str) -> pd.DataFrame:
     """The latest value of every full-year indicator held (context first), with its year and source."""
     held = held_series(tables, iso3)
@@ -192,7 +207,7 @@ def key_numbers(tables, iso3: str) -> pd.DataFrame:
         row = _latest(tables, iso3, h.indicator)
         rows.append({"Indicator": h.label, "Latest": _fmt(row["value"], h.unit), "Year": str(int(row["year"])),
                      "Unit": h.unit, "Topic": FAMILIES.get(h.family, "Context"),
-                     "Publisher": row["publisher"], "Source": present.source_links(row["source"])})
+                     "Publisher": row["publisher"], "Source": _source_cell(row["source"])})
     return pd.DataFrame(rows, columns=["Indicator", "Latest", "Year", "Unit", "Topic", "Publisher", "Source"])
 
 
