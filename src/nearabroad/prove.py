@@ -50,13 +50,13 @@ def main(argv: list[str]) -> int:
     # a proof that rewrote every download ("all") also covers the quick one
     proven = set(record.get(mode, {}).values()) | (set(record.get("all", {}).values()) if mode == "svg" else set())
     stamps = _stamps(notebooks, mode)
-    todo = [nb for nb in notebooks if stamps.get(_key(nb)) not in proven]
-    if notebooks and not todo:
+    to_prove = [nb for nb in notebooks if stamps.get(_key(nb)) not in proven]
+    if notebooks and not to_prove:
         print(f"All {len(notebooks)} notebooks already proven with these inputs (record: _build/stamps/notebooks.json).")
         return 0
-    if len(todo) < len(notebooks):
-        print(f"Proving {len(todo)} of {len(notebooks)} notebooks (the others are proven with these inputs).")
-    code = _pytest([*options, *todo])
+    if len(to_prove) < len(notebooks):
+        print(f"Proving {len(to_prove)} of {len(notebooks)} notebooks (the others are proven with these inputs).")
+    code = _pytest([*options, *to_prove])
     if code == 0 and stamps:
         record.setdefault(mode, {}).update(_stamps(notebooks, mode))  # after the run, which rewrote figure files
         write("notebooks", record)
