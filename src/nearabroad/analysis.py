@@ -17,6 +17,13 @@ RESOLUTION_LABELS = {  # short two-line names for chart axes: symbol and month o
     "A/RES/ES-11/9": "ES-11/9\nDec 25",
 }
 
+RESOLUTION_SUBJECTS = {  # a word or two per resolution, for chart axes and tables (the full titles are in the sources)
+    "A/RES/68/262": "Crimea", "A/RES/ES-11/1": "Aggression", "A/RES/ES-11/4": "Annexa-\ntions",
+    "A/RES/ES-11/2": "Humani-\ntarian", "A/RES/ES-11/3": "Rights\nCouncil", "A/RES/ES-11/5": "Repara-\ntions",
+    "A/RES/ES-11/6": "Peace", "A/RES/ES-11/7": "Peace", "A/RES/ES-11/8": "Path to\npeace",
+    "A/RES/ES-11/9": "Children",
+}
+
 # Resolutions on Ukraine's territorial integrity (Crimea 2014, the invasion and the annexations of 2022) are scored
 # apart from the others (humanitarian, Human Rights Council, reparations, peace texts, children): an abstention on a
 # text about peace talks is not read as siding with Russia on borders.

@@ -58,6 +58,8 @@ def kernel_floor(notebooks: list[Path]) -> float:
     import nbformat
     from concurrent.futures import ProcessPoolExecutor
 
+    from .execute import execute
+
     with tempfile.TemporaryDirectory(dir=ROOT / "book") as tmp:
         copies = []
         for nb in notebooks:
@@ -68,14 +70,8 @@ def kernel_floor(notebooks: list[Path]) -> float:
             nbformat.write(bare, copies[-1])
         start = time.perf_counter()
         with ProcessPoolExecutor(max_workers=2) as pool:
-            list(pool.map(execute_bare, copies))
+            list(pool.map(execute, copies))
         return time.perf_counter() - start
-
-
-def execute_bare(path: Path) -> float:
-    from .execute import execute
-
-    return execute(path)
 
 
 def make_book(clean: bool) -> float:

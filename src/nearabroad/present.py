@@ -30,6 +30,13 @@ def _cell(value) -> str:
     return text
 
 
+def long_date(text: str) -> str:
+    """'2022-06-23' -> '23 June 2022'; a year or a year-month stays as precise as the data."""
+    parts = text.split("-")
+    stamp = pd.Timestamp(text)
+    return {1: text, 2: stamp.strftime("%B %Y")}.get(len(parts), f"{stamp.day} {stamp.strftime('%B %Y')}")
+
+
 def table(frame: pd.DataFrame, *, html_columns: tuple[str, ...] = (), numeric: tuple[str, ...] = ()) -> HTML:
     """An edited HTML table. Column names are the labels shown; cells are text already formatted by the caller
     (numbers rounded to the precision of their source). `html_columns` hold trusted HTML (links); `numeric` columns

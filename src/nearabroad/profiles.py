@@ -33,8 +33,6 @@ FAMILIES = {"trade": "Trade", "money": "Remittances and money", "energy": "Energ
             "opinion": "Opinion"}
 MAX_PANELS = 9  # per family figure; the rest are listed under coverage
 PARTIAL = re.compile(r"_jan_[a-z]{3}_")  # January-to-month indicators: partial years are never drawn as years
-REGION_PAGES = {"moldova": "moldova", "central_asia": "central_asia", "south_caucasus": "south_caucasus",
-                "belarus": "belarus"}
 CHAPTER_TITLES = {"intro": "Introduction", "overview": "Overview", "moldova": "Moldova", "central_asia": "Central Asia",
                   "south_caucasus": "South Caucasus", "belarus": "Belarus", "claims": "The article's claims"}
 VOTE_WORDS = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Did not vote"}
@@ -163,8 +161,8 @@ def header(tables, iso3: str) -> str:
     m = m[(m["iso3"] == iso3) & (m["end"].fillna("") == "")].sort_values(["start", "organisation"])
     ties = []
     for organisation, steps in m.groupby("organisation", sort=False):  # one entry per organisation, steps in order
-        said = "; ".join((f"withdrew, {_date(s.start)}" if s.status == "withdrawn" else
-                          f"{s.status.replace('_', ' ')} from {_date(s.start)}")
+        said = "; ".join((f"withdrew, {present.long_date(s.start)}" if s.status == "withdrawn" else
+                          f"{s.status.replace('_', ' ')} from {present.long_date(s.start)}")
                          + f" ({present.source_links(s.source)})" for s in steps.itertuples())
         ties.append(f"<li>{html.escape(organisation)}: {said}</li>")
     parts.append("Memberships and changes of status, with the date the data record for each step (what a date "
@@ -172,14 +170,6 @@ def header(tables, iso3: str) -> str:
                  "regional chapter's membership table says which):"
                  + (f"<ul>{''.join(ties)}</ul>" if ties else " none in the data"))
     return "<ul class=\"profile-header\">" + "".join(f"<li>{p}</li>" for p in parts) + "</ul>"
-
-
-def _date(text: str) -> str:
-    """'2005-08-26' as '26 August 2005'; a year or a month stays as recorded."""
-    if len(text) == 10:
-        day = pd.Timestamp(text)
-        return f"{day.day} {day:%B %Y}"
-    return pd.Timestamp(text + "-01").strftime("%B %Y") if len(text) == 7 else text
 
 
 def _source_cell(cell: str) -> str:
@@ -212,14 +202,12 @@ def key_numbers(tables, iso3: str) -> pd.DataFrame:
 
 
 def votes(tables, iso3: str) -> pd.DataFrame:
-    from .chapters.moldova import SUBJECTS
-
     v = tables["unga_votes"]
     order = an.resolutions_in_order(v)
     rows = v[v["iso3"] == iso3].set_index("resolution").reindex(order)
     return pd.DataFrame({
         "Resolution": [r.removeprefix("A/RES/") for r in order],
-        "Subject": [SUBJECTS.get(r, "").replace("-\n", "").replace("\n", " ") for r in order],
+        "Subject": [an.RESOLUTION_SUBJECTS.get(r, "").replace("-\n", "").replace("\n", " ") for r in order],
         "Date": [d.strftime("%d %b %Y").lstrip("0") if pd.notna(d) else "" for d in rows["date"]],
         "Vote": [VOTE_WORDS.get(x, "Not in the data") if isinstance(x, str) else "Not in the data" for x in rows["vote"]],
         "Source": [present.source_links(s) if isinstance(s, str) else "" for s in rows["source"]],
@@ -350,7 +338,7 @@ def page(tables, iso3: str, figures: list[str]) -> str:
     out = [f"({'profile-' + page_name(iso3)})=", f"# {name}", "",
            f"One page for everything the data hold on {name}: its key numbers, every indicator family as small "
            f"multiples, its UN votes, its dated events, and the findings and claims about it. The regional chapter "
-           f"tells the story: {{doc}}`../{REGION_PAGES[region]}`.", "",
+           f"tells the story: {{doc}}`../{region}`.", "",
            header(tables, iso3), "", "## Key numbers", "",
            "The latest year of every series held, with its publisher and source.", "",
            present.table(key_numbers(tables, iso3), html_columns=("Source",), numeric=("Latest", "Year")).data, ""]

@@ -20,12 +20,6 @@ GAS_YEARS = range(2016, 2021)  # Gazprom's annual volumes for Moldova (incl. Tra
 UNPUBLISHED_UNTIL = 2024  # the last full year of Gazprom deliveries (they stopped on 1 January 2025)
 # Resolutions that concern Ukraine's territorial integrity (the vote signal of `countries`), then the others.
 TERRITORIAL = [*countries.TERRITORIAL["before"], *countries.TERRITORIAL["after"]]
-SUBJECTS = {  # a word or two per resolution, for the chart's axis (the full titles are in the sources)
-    "A/RES/68/262": "Crimea", "A/RES/ES-11/1": "Aggression", "A/RES/ES-11/4": "Annexa-\ntions",
-    "A/RES/ES-11/2": "Humani-\ntarian", "A/RES/ES-11/3": "Rights\nCouncil", "A/RES/ES-11/5": "Repara-\ntions",
-    "A/RES/ES-11/6": "Peace", "A/RES/ES-11/7": "Peace", "A/RES/ES-11/8": "Path to\npeace",
-    "A/RES/ES-11/9": "Children",
-}
 ORGANISATIONS = {"EU": "European Union", "CIS": "Commonwealth of Independent States (CIS)",  # in table order
                  "CIS Interparliamentary Assembly": "CIS Inter-Parliamentary Assembly",
                  "EAEU": "Eurasian Economic Union", "GUAM": "GUAM (with Georgia, Ukraine, Azerbaijan)"}
@@ -76,13 +70,6 @@ def _years(years) -> str:
 
 def _missing_years(rows: pd.DataFrame, first: int, last: int) -> str:
     return _years(sorted(set(range(first, last + 1)) - set(rows["year"])))
-
-
-def _date(text: str) -> str:
-    """'2022-06-23' -> '23 June 2022' (a year or year-month stays as precise as the data)."""
-    parts = text.split("-")
-    stamp = pd.Timestamp(text)
-    return {1: text, 2: stamp.strftime("%B %Y")}.get(len(parts), f"{stamp.day} {stamp.strftime('%B %Y')}")
 
 
 def _best_sources(cell: str) -> str:
@@ -138,7 +125,7 @@ def figure_votes(tables):
     ax.axvline(len(TERRITORIAL) - 0.5, color="#333333", lw=1)
     ax.text((len(TERRITORIAL) - 1) / 2, 0.75, "Territorial integrity", ha="center", fontsize=8)
     ax.text((len(TERRITORIAL) + len(order) - 1) / 2, 0.75, "Other resolutions on Ukraine", ha="center", fontsize=8)
-    labels = [an.RESOLUTION_LABELS[r] + "\n" + SUBJECTS[r] for r in order]
+    labels = [an.RESOLUTION_LABELS[r] + "\n" + an.RESOLUTION_SUBJECTS[r] for r in order]
     ax.set_xticks(range(len(order)), labels, fontsize=7)
     ax.set_yticks([])
     ax.set_xlim(-0.5, len(order) - 0.5)
@@ -198,8 +185,8 @@ def table_memberships(tables):
     frame = pd.DataFrame({
         "Organisation": m["organisation"].map(lambda o: ORGANISATIONS.get(o, o)),
         "Status": m["status"].map(STATUSES),
-        "From": m["start"].map(_date),
-        "Until": m["end"].map(lambda e: _date(e) if e else ""),
+        "From": m["start"].map(present.long_date),
+        "Until": m["end"].map(lambda e: present.long_date(e) if e else ""),
         "The start date marks": [DATE_MEANS.get((o, s), "") for o, s in zip(m["organisation"], m["status"])],
         "Source": m["source"].map(present.source_links),
     })
@@ -258,12 +245,12 @@ def facts(tables) -> dict[str, str]:
         "md_russia_missing": _missing_years(_rows(tables, "russia_share_of_exports_pct"), 2014, 2025),
         "md_transfers_russia_share": f"{transfers_share:.0f} %",
         "md_transfers_russia_year": str(transfers_year),
-        "md_eu_applied": _date(m[("EU", "applicant")]),
-        "md_eu_candidate": _date(m[("EU", "candidate")]),
-        "md_eu_association": _date(m[("EU", "association_agreement")]),
-        "md_cis_member": _date(m[("CIS", "member")])[-4:],
-        "md_cis_withdrawing": _date(m[("CIS", "withdrawing")]),
-        "md_eaeu_observer": _date(m[("EAEU", "observer")])[-4:],
+        "md_eu_applied": present.long_date(m[("EU", "applicant")]),
+        "md_eu_candidate": present.long_date(m[("EU", "candidate")]),
+        "md_eu_association": present.long_date(m[("EU", "association_agreement")]),
+        "md_cis_member": present.long_date(m[("CIS", "member")])[-4:],
+        "md_cis_withdrawing": present.long_date(m[("CIS", "withdrawing")]),
+        "md_eaeu_observer": present.long_date(m[("EAEU", "observer")])[-4:],
         "md_verdict": row["verdict"],
         "md_no_data_signals": " and ".join(no_data) if no_data else "none",
     }
