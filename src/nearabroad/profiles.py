@@ -220,8 +220,8 @@ def events(tables, iso3: str) -> str:
         return "<p>The data hold no dated events for this country.</p>"
     name = an.country_names(tables)[iso3]
     listing = present.event_list(rows, an.country_names(tables), with_country=False).data
-    return (f'<p><label>Filter the {len(rows)} events: <input type="search" class="list-filter" '
-            f'data-filter="events-{iso3.lower()}" placeholder="a word, a year"></label></p>'
+    return (f'<p><label>Filter the {len(rows)} events by a word or a year: <input type="search" class="list-filter" '
+            f'data-filter="events-{iso3.lower()}"></label></p>'
             f'<div id="events-{iso3.lower()}" aria-label="Events in {html.escape(name)}">{listing}</div>')
 
 
