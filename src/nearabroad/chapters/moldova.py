@@ -24,12 +24,14 @@ ORGANISATIONS = {"EU": "European Union", "CIS": "Commonwealth of Independent Sta
                  "CIS Interparliamentary Assembly": "CIS Inter-Parliamentary Assembly",
                  "EAEU": "Eurasian Economic Union", "GUAM": "GUAM (with Georgia, Ukraine, Azerbaijan)"}
 STATUSES = {"member": "Member", "observer": "Observer", "applicant": "Applicant", "candidate": "Candidate",
-            "association_agreement": "Association agreement", "withdrawing": "Withdrawal under way"}
+            "association_agreement": "Association agreement", "withdrawing": "Withdrawal under way",
+            "withdrawn": "Withdrawn"}
 DATE_MEANS = {  # what the start date of each status marks (the date conventions of the memberships table)
-    ("CIS", "member"): "ratification of the CIS Charter",
+    ("CIS", "member"): "the CIS Charter enters into force for Moldova",
     ("CIS", "withdrawing"): "foreign minister announces the start of withdrawal",
-    ("CIS Interparliamentary Assembly", "member"): "joining the assembly",
-    ("CIS Interparliamentary Assembly", "withdrawing"): "parliament passes the bill denouncing the agreement at first reading",
+    ("CIS Interparliamentary Assembly", "member"): "the assembly's convention enters into force for Moldova",
+    ("CIS Interparliamentary Assembly", "withdrawing"): "parliament passes the bill denouncing the convention at first reading",
+    ("CIS Interparliamentary Assembly", "withdrawn"): "the exit takes effect, on the date the assembly's council chair gave",
     ("EAEU", "observer"): "decision granting observer status",
     ("EU", "applicant"): "application signed; ends with candidate status",
     ("EU", "candidate"): "European Council decision",
@@ -250,6 +252,8 @@ def facts(tables) -> dict[str, str]:
         "md_eu_association": present.long_date(m[("EU", "association_agreement")]),
         "md_cis_member": present.long_date(m[("CIS", "member")])[-4:],
         "md_cis_withdrawing": present.long_date(m[("CIS", "withdrawing")]),
+        "md_ipa_withdrawing": present.long_date(m[("CIS Interparliamentary Assembly", "withdrawing")]),
+        "md_ipa_withdrawn": present.long_date(m[("CIS Interparliamentary Assembly", "withdrawn")]),
         "md_eaeu_observer": present.long_date(m[("EAEU", "observer")])[-4:],
         "md_verdict": row["verdict"],
         "md_no_data_signals": " and ".join(no_data) if no_data else "none",

@@ -405,7 +405,7 @@ def facts(tables) -> dict[str, str]:
     cand = m[(m["iso3"] == "GEO") & (m["organisation"] == "EU") & (m["status"] == "candidate")].iloc[0]
     out["geo_eu_candidate"] = _long_date(pd.Timestamp(cand["start"]))
     out["nk_arrivals"] = f"{an.value(ind, 'ARM', 'nk_refugees_armgov_persons', 2023):,.0f}"
-    out["nk_peacekeepers"] = f"{an.value(ind, 'AZE', 'russian_troops_count', 2020):,.0f}"
+    out["nk_peacekeepers"] = f"{an.value(ind, 'AZE', 'russian_peacekeepers_karabakh_count', 2020):,.0f}"
     shares = cba_russia_shares(tables).set_index(["part", "year"])["share"]
     for part, key in (("all purposes", "all"), ("non-commercial", "noncommercial")):
         for year in (2021, 2024):
