@@ -33,6 +33,9 @@ CASES = [
     ("countries_bad_region.csv", "countries", 2, "region", "'europe' is not one of: "),
     ("indicators_publisher_break.csv", "indicators", 3, "publisher", "without a row for it in series_breaks.csv"),
     ("indicators_article_as_evidence.csv", "indicators", 3, "source", "cannot be evidence for its own claims"),
+    ("indicators_relay_only.csv", "indicators", 3, "source", "rests only on relay sources (fixture-c)"),
+    ("indicators_sources_out_of_order.csv", "indicators", 3, "source",
+     "lists its sources out of order (fixture-b: report, fixture-a: primary); list the best tier first: fixture-a;fixture-b"),
     # found by fuzzing the contract (test_contract_fuzz.py) or named in the editors' review
     ("indicators_not_utf8.csv", "indicators", 2, None, "is not UTF-8 text (byte number 119 has value 0x96)"),
     ("indicators_header_only.csv", "indicators", 1, None, "has a header but no rows"),

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .errors import DataError
 from .files import problem, read_text
-from .sources import ARTICLE_KEY, Bibliography
+from .sources import ARTICLE_KEY, TIERS, Bibliography
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 SCHEMA_FILE = "datapackage.json"
@@ -158,6 +158,7 @@ def _load(name: str, data_dir: Path) -> pd.DataFrame:
                     raise DataError(path, line, "source", "the article under test cannot be evidence for its own claims")
                 if key not in keys:
                     raise DataError(path, line, "source", f"source key '{key}' is not in sources.bib")
+        _check_source_order(path, records, lines, _bibliography(data_dir), relay_alone_allowed=name != "indicators")
     if name == "indicators":
         _check_indicator_ranges(path, records, lines, _load("indicator_catalogue", data_dir))
         _check_one_publisher_per_series(path, records, lines, _load("series_breaks", data_dir))
@@ -172,6 +173,23 @@ def _load(name: str, data_dir: Path) -> pd.DataFrame:
             frame[f["name"]] = frame[f["name"]].astype("float64")
     key = res["schema"].get("primaryKey", [])
     return frame.sort_values(key, kind="stable").reset_index(drop=True) if key else frame
+
+
+def _check_source_order(path: Path, records: list[dict], lines: list[int], bib: Bibliography,
+                        relay_alone_allowed: bool) -> None:
+    """Sources are listed best tier first (the first is the one a reader should open), and a number never rests on
+    relays alone (a relay repeats someone else's figure: find the report or the primary record it repeats)."""
+    for rec, line in zip(records, lines):
+        keys = [k.strip() for k in rec["source"].split(SOURCE_SEPARATOR)]
+        tiers = [bib[k].tier for k in keys]
+        if not relay_alone_allowed and all(t == "relay" for t in tiers):
+            raise DataError(path, line, "source", f"rests only on relay sources ({', '.join(keys)}); add the report or "
+                            "the primary record the relay repeats, listed first")
+        ranks = [TIERS.index(t) for t in tiers]
+        if ranks != sorted(ranks):
+            order = sorted(keys, key=lambda k: TIERS.index(bib[k].tier))
+            raise DataError(path, line, "source", f"lists its sources out of order ({', '.join(f'{k}: {t}' for k, t in zip(keys, tiers))}); "
+                            f"list the best tier first: {SOURCE_SEPARATOR.join(order)}")
 
 
 def _read_rows(path: Path, expected: list[str], may_be_empty: bool = False) -> tuple[list[dict], list[int]]:
