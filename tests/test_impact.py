@@ -102,3 +102,22 @@ def test_tables_are_compared_row_by_row_as_text():
     report = compare(before, after, "test")
     assert report.tables == {("x.ipynb", 1): ["was: Armenia & co", "now: Georgia"]}
     assert "No finding changed." in report.markdown()  # verdicts not compared outside git
+
+
+def test_committed_data_that_fail_a_stricter_loader_are_named_not_a_crash(repo):
+    """A change that makes the loader stricter (and fixes the data) still gets its report: the committed data cannot
+    be evaluated, and the report says why instead of stopping."""
+    path = repo / "data" / "indicators.csv"
+    good = path.read_text(encoding="utf-8")
+    line = next(ln for ln in good.split("\n") if ",tradew-arm-bne-2023;tradew-arm-bne-2024," in ln)
+    path.write_text(good.replace(line, line.replace("tradew-arm-bne-2023;tradew-arm-bne-2024", "tradew-arm-bne-2024;tradew-arm-bne-2023")),
+                    encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "sources out of order")
+    path.write_text(good, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(repo / "src")}
+    code = "from nearabroad.impact import committed_state; print(committed_state().not_compared)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
+    assert out.startswith("the committed data do not pass the current loader (data/indicators.csv, line ")
+    assert "lists its sources out of order" in out and "claim verdicts were not compared" in out
+    report = compare(State(not_compared="why"), State(findings={}, claims={}), "test")
+    assert "- Not compared: why." in report.markdown()

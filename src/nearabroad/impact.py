@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import DataError
+
 ROOT = Path(__file__).resolve().parents[2]
 BOOK = ROOT / "book"
 FIGURES = BOOK / "_extra" / "figures"
@@ -43,6 +45,7 @@ class State:
     tables: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # (notebook, n) -> row texts
     findings: dict[str, tuple[bool, str]] | None = None  # finding id -> (holds, words); None: not compared
     claims: dict[str, str] | None = None  # claim id -> verdict
+    not_compared: str = ""  # why findings and verdicts could not be compared, if they could not
 
 
 # ---- reading a state -----------------------------------------------------------------------------------------------
@@ -120,7 +123,12 @@ def committed_state() -> State:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(tmp, filter="data")
         _files_state(Path(tmp) / "book", state)
-        _verdicts(Path(tmp) / "data", Path(tmp) / "seeds", state)
+        try:
+            _verdicts(Path(tmp) / "data", Path(tmp) / "seeds", state)
+        except DataError as err:  # the change made the loader stricter than the committed data
+            state.findings = state.claims = None
+            state.not_compared = (f"the committed data do not pass the current loader ({str(err).replace(tmp + '/', '')}), so findings and "
+                                  "claim verdicts were not compared")
     return state
 
 
@@ -183,6 +191,7 @@ class Report:
     claims: list[str]
     glue: list[str]
     failures: dict[str, str]
+    not_compared: str = ""
 
     def summary(self) -> str:
         flips = sum("no longer holds" in f or "now holds" in f for f in self.findings)
@@ -207,7 +216,9 @@ class Report:
             out += [f"  - {line}" for line in lines]
         if not self.tables:
             out.append("- No table changed.")
-        out += ["", "## Findings", ""] + ([f"- {line}" for line in self.findings] or ["- No finding changed."])
+        out += ["", "## Findings", ""]
+        out += [f"- Not compared: {self.not_compared}."] if self.not_compared else \
+            ([f"- {line}" for line in self.findings] or ["- No finding changed."])
         out += ["", "## Claim verdicts", ""] + ([f"- {line}" for line in self.claims] or ["- No verdict changed."])
         out += ["", "## Glued values in the prose", ""] + ([f"- {line}" for line in self.glue] or ["- No glued value changed."])
         return "\n".join(out) + "\n"
@@ -253,7 +264,7 @@ def compare(before: State, after: State, baseline: str, failures: dict[str, str]
         old, new = before.glue.get(key, "–"), after.glue.get(key, "–")
         if old != new:
             glue.append(f"{key[0]}, `{key[1]}`: {old} → {new}")
-    return Report(baseline, figures, unchanged, tables, findings, claims, glue, dict(failures or {}))
+    return Report(baseline, figures, unchanged, tables, findings, claims, glue, dict(failures or {}), before.not_compared)
 
 
 # ---- running -------------------------------------------------------------------------------------------------------
