@@ -38,3 +38,10 @@ def test_coverage_figure_data_carry_sources(tables):
     fig, data = chapter.figure_coverage(tables)
     assert set(data.columns) >= {"iso3", "indicator", "years_with_data", "source"}
     assert (data["source"] != "").all()
+
+
+def test_a_few_rows_are_not_shown_as_zero_per_cent_and_one_row_is_one_row():
+    from nearabroad.chapters.data import _rows_word, _share
+
+    assert [_share(v) for v in (0, 0.4, 0.9, 9.4)] == ["–", "<1 %", "<1 %", "9 %"]
+    assert (_rows_word(1), _rows_word(2)) == ("1 row", "2 rows")

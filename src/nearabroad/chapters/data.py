@@ -56,7 +56,7 @@ def table_tiers(tables):
     frame = pd.DataFrame({
         "Family": [FAMILY_LABELS[f] for f in shares.index],
         "Rows": [f"{n:,}" for n in shares["rows"]],
-        **{TIER_LABELS[t]: [f"{v:.0f} %" if v else "–" for v in shares[t]] for t in TIERS},
+        **{TIER_LABELS[t]: [_share(v) for v in shares[t]] for t in TIERS},
     })
     return present.table(frame, numeric=("Rows", *TIER_LABELS.values()))
 
@@ -135,6 +135,15 @@ def table_polls(tables):
     return present.table(frame, numeric=("Value",))
 
 
+def _share(v: float) -> str:
+    """A share of rows: '–' for none, '<1 %' for a few rows that would round to nothing."""
+    return "–" if not v else "<1 %" if v < 1 else f"{v:.0f} %"
+
+
+def _rows_word(n: int) -> str:
+    return f"{n} row" if n == 1 else f"{n} rows"
+
+
 def table_relay_events(tables):
     """Events whose only sources are relays: kept, but flagged."""
     bib = bibliography()
@@ -158,7 +167,7 @@ def facts(tables) -> dict:
         "indicator_relay_rows": str(int((ind["tier"] == "relay").sum())),
         "votes_primary": str(int((rows[rows["family"] == "votes"]["tier"] == "primary").sum())),
         "n_breaks": str(len(tables["series_breaks"])),
-        "relay_events": str(int((rows[rows["family"] == "events"]["tier"] == "relay").sum())),
+        "relay_events": _rows_word(int((rows[rows["family"] == "events"]["tier"] == "relay").sum())),
     }
 
 
