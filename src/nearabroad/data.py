@@ -185,9 +185,8 @@ def _check_source_order(path: Path, records: list[dict], lines: list[int], bib: 
         if not relay_alone_allowed and all(t == "relay" for t in tiers):
             raise DataError(path, line, "source", f"rests only on relay sources ({', '.join(keys)}); add the report or "
                             "the primary record the relay repeats, listed first")
-        ranks = [TIERS.index(t) for t in tiers]
-        if ranks != sorted(ranks):
-            order = sorted(keys, key=lambda k: TIERS.index(bib[k].tier))
+        order = sorted(keys, key=lambda k: TIERS.index(bib[k].tier))  # stable: equal tiers keep their order
+        if order != keys:
             raise DataError(path, line, "source", f"lists its sources out of order ({', '.join(f'{k}: {t}' for k, t in zip(keys, tiers))}); "
                             f"list the best tier first: {SOURCE_SEPARATOR.join(order)}")
 

@@ -24,8 +24,7 @@ ORGANISATIONS = {"EU": "European Union", "CIS": "Commonwealth of Independent Sta
                  "CIS Interparliamentary Assembly": "CIS Inter-Parliamentary Assembly",
                  "EAEU": "Eurasian Economic Union", "GUAM": "GUAM (with Georgia, Ukraine, Azerbaijan)"}
 STATUSES = {"member": "Member", "observer": "Observer", "applicant": "Applicant", "candidate": "Candidate",
-            "association_agreement": "Association agreement", "withdrawing": "Withdrawal under way",
-            "withdrawn": "Withdrawn"}
+            "association_agreement": "Association agreement", "withdrawing": "Withdrawal under way"}
 DATE_MEANS = {  # what the start date of each status marks (the date conventions of the memberships table)
     ("CIS", "member"): "the CIS Charter enters into force for Moldova",
     ("CIS", "withdrawing"): "foreign minister announces the start of withdrawal",
