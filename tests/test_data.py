@@ -28,6 +28,7 @@ CASES = [
     ("unga_votes_unknown_country.csv", "unga_votes", 3, "iso3", "unknown iso3 'Moldova'"),
     ("unga_votes_bad_date.csv", "unga_votes", 2, "date", "is not a date"),
     ("memberships_bad_start.csv", "memberships", 2, "start", "does not have the expected form"),
+    ("memberships_missing_marks.csv", "memberships", 2, "start_marks", "required value is empty"),
     ("events_bad_category.csv", "events", 2, "category", "'gossip' is not one of: "),
     ("countries_duplicate_key.csv", "countries", 3, "iso3", "repeats line 2: the same iso3 (MDA)"),
     ("countries_bad_region.csv", "countries", 2, "region", "'europe' is not one of: "),
@@ -80,6 +81,7 @@ def test_bib_entry_without_url_is_rejected(data_dir):
     ("sources_bad_tier.bib", 9, "tier", "has tier 'blog'; use one of primary, report, secondary, relay"),
     ("sources_missing_urldate.bib", 9, "urldate", "entry 'fixture-b' has no urldate"),
     ("sources_read_after_cutoff.bib", 9, "urldate", "entry 'fixture-b' was read on 2027-01-05, after the data cut-off"),
+    ("sources_description_title.bib", 9, "title", "entry 'fixture-b' has a title in square brackets, a description"),
     ("sources_text_outside_entry.bib", 6, None, "text outside any entry ('url'); an entry may have lost or gained a '}'"),
 ])
 def test_bib_entry_without_valid_tier_or_date_read_is_rejected(data_dir, fixture, line, column, words):

@@ -1,5 +1,6 @@
 """The change report: a one-value edit in a copy of the repository, re-executed, names exactly what moved."""
 
+import csv
 import os
 import shutil
 import subprocess
@@ -9,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from nearabroad import data
 from nearabroad.impact import State, compare, figure_changes, table_rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,9 +111,12 @@ def test_committed_data_that_fail_a_stricter_loader_are_named_not_a_crash(repo):
     be evaluated, and the report says why instead of stopping."""
     path = repo / "data" / "indicators.csv"
     good = path.read_text(encoding="utf-8")
-    line = next(ln for ln in good.split("\n") if ",tradew-arm-bne-2023;tradew-arm-bne-2024," in ln)
-    path.write_text(good.replace(line, line.replace("tradew-arm-bne-2023;tradew-arm-bne-2024", "tradew-arm-bne-2024;tradew-arm-bne-2023")),
-                    encoding="utf-8")
+    bib = data.bibliography(repo / "data")
+    line, keys = next((ln, cell.split(";")) for ln in good.split("\n")[1:] if ln
+                      for cell in [next(csv.reader([ln]))[5]]
+                      if ";" in cell and bib[cell.split(";")[0]].tier != bib[cell.split(";")[1]].tier)
+    swapped = ";".join([keys[1], keys[0], *keys[2:]])
+    path.write_text(good.replace(line, line.replace(";".join(keys), swapped, 1)), encoding="utf-8")
     _git(repo, "commit", "-q", "-am", "sources out of order")
     path.write_text(good, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(repo / "src")}

@@ -163,11 +163,11 @@ def header(tables, iso3: str) -> str:
     for organisation, steps in m.groupby("organisation", sort=False):  # one entry per organisation, steps in order
         said = "; ".join((f"withdrew, {present.long_date(s.start)}" if s.status == "withdrawn" else
                           f"{s.status.replace('_', ' ')} from {present.long_date(s.start)}")
-                         + f" ({present.source_links(s.source)})" for s in steps.itertuples())
+                         + f" ({html.escape(s.start_marks)}; {present.source_links(s.source)})"
+                         for s in steps.itertuples())
         ties.append(f"<li>{html.escape(organisation)}: {said}</li>")
-    parts.append("Memberships and changes of status, with the date the data record for each step (what a date "
-                 "marks differs by organisation: the founding treaty, a charter's ratification, a decision; the "
-                 "regional chapter's membership table says which):"
+    parts.append("Memberships and changes of status, each with the date the data record and what that date marks "
+                 "(a signature, an entry into force, a decision or an announcement):"
                  + (f"<ul>{''.join(ties)}</ul>" if ties else " none in the data"))
     return "<ul class=\"profile-header\">" + "".join(f"<li>{p}</li>" for p in parts) + "</ul>"
 

@@ -80,6 +80,10 @@ class Bibliography:
                 raise DataError(path, line, "urldate", f"entry '{key}' has urldate '{urldate}'; write the date read as YYYY-MM-DD")
             if latest and urldate > latest:
                 raise DataError(path, line, "urldate", f"entry '{key}' was read on {urldate}, after the data cut-off {latest}")
+            if _plain(entry.fields["title"]).lstrip().startswith("["):
+                # a bracketed title is a description of the item, not the title it was published under
+                raise DataError(path, line, "title", f"entry '{key}' has a title in square brackets, a description "
+                                "rather than the title as published; give the published headline, or cite another source")
             persons = entry.persons.get("author", [])
             if not persons:
                 raise DataError(path, line, "author", f"entry '{key}' has no author")

@@ -335,6 +335,7 @@ def table_memberships(tables):
         "Status": m["status"].str.replace("_", " "),
         "From": m["start"].map(_date),
         "Until": m["end"].map(lambda e: _date(e) if e else ""),
+        "The start date marks": m["start_marks"],
         "Source": m["source"].map(present.source_links),
     })
     return present.table(frame, html_columns=("Source",))

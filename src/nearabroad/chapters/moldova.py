@@ -25,17 +25,6 @@ ORGANISATIONS = {"EU": "European Union", "CIS": "Commonwealth of Independent Sta
                  "EAEU": "Eurasian Economic Union", "GUAM": "GUAM (with Georgia, Ukraine, Azerbaijan)"}
 STATUSES = {"member": "Member", "observer": "Observer", "applicant": "Applicant", "candidate": "Candidate",
             "association_agreement": "Association agreement", "withdrawing": "Withdrawal under way"}
-DATE_MEANS = {  # what the start date of each status marks (the date conventions of the memberships table)
-    ("CIS", "member"): "the CIS Charter enters into force for Moldova",
-    ("CIS", "withdrawing"): "foreign minister announces the start of withdrawal",
-    ("CIS Interparliamentary Assembly", "member"): "the assembly's convention enters into force for Moldova",
-    ("CIS Interparliamentary Assembly", "withdrawing"): "parliament passes the bill denouncing the convention at first reading",
-    ("EAEU", "observer"): "decision granting observer status",
-    ("EU", "applicant"): "application signed; ends with candidate status",
-    ("EU", "candidate"): "European Council decision",
-    ("EU", "association_agreement"): "entry into force",
-    ("GUAM", "member"): "founding of the forum",
-}
 SIGNAL_WORDS = {"votes": "UN votes", "trade": "trade", "opinion": "opinion", "formal": "formal ties"}
 DIRECTIONS = {"away": "Away from Russia", "toward": "Toward Russia", "no change": "No change", "no data": "No data",
               "mixed": "Mixed", "already aligned": "Already with the majority every time"}
@@ -187,7 +176,7 @@ def table_memberships(tables):
         "Status": m["status"].map(STATUSES),
         "From": m["start"].map(present.long_date),
         "Until": m["end"].map(lambda e: present.long_date(e) if e else ""),
-        "The start date marks": [DATE_MEANS.get((o, s), "") for o, s in zip(m["organisation"], m["status"])],
+        "The start date marks": m["start_marks"],
         "Source": m["source"].map(present.source_links),
     })
     return present.table(frame, html_columns=("Source",))

@@ -125,7 +125,7 @@ def table_memberships(tables):
         "Organisation": [f"{ORGANISATIONS.get(o, o)} ({o})" if o in ORGANISATIONS and o != "GUAM" else o
                          for o in m["organisation"]],
         "Status": status, "From": m["start"].map(_date), "Until": m["end"].map(_date),
-        "Source": m["source"].map(present.source_links)})
+        "The start date marks": m["start_marks"], "Source": m["source"].map(present.source_links)})
     return present.table(frame, html_columns=("Source",))
 
 
