@@ -9,9 +9,11 @@ keys) and, for indicator rows, its `publisher`. Tables go through `present.table
 
 from __future__ import annotations
 
+import html
 import re
 
 import pandas as pd
+from IPython.display import HTML
 from matplotlib.lines import Line2D
 
 from .. import analysis as an
@@ -249,7 +251,15 @@ def table_memberships(tables):
         row["Change since 24 Feb 2022"] = ("No change" if sig.loc[code, "formal"] == "no change"
                                            else sig.loc[code, "formal_detail"])
         rows.append(row)
-    return present.table(pd.DataFrame(rows))
+    # The years are not all joining dates: say under the table what each organisation's year marks.
+    shown = m[m["iso3"].isin(CA) & m["organisation"].isin(ORGS) & (m["end"] == "")]
+    nm = names(tables)
+    marks = [f"<li>{html.escape(org)}, {STATUS.get(status, status).lower()} ({_join([nm[c] for c in group['iso3']])}): "
+             f"{html.escape(mark)}</li>"
+             for org in ORGS for (status, mark), group in shown[shown["organisation"] == org].groupby(
+                 ["status", "start_marks"], sort=False)]
+    note = f'<p class="table-note">What the years mark:</p><ul class="table-note">{"".join(marks)}</ul>'
+    return HTML(present.table(pd.DataFrame(rows)).data + note)
 
 
 # ---- Events ---------------------------------------------------------------------------------------------------------

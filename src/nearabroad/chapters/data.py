@@ -162,7 +162,9 @@ def facts(tables) -> dict:
         "rows_votes": str(len(tables["unga_votes"])),
         "rows_memberships": str(len(tables["memberships"])),
         "rows_events": str(len(tables["events"])),
-        "n_sources": str(len(bib.keys)),
+        # sources the rows cite (the bibliography also holds the article under test, which is never evidence)
+        "n_sources": str(len({k for name in ("indicators", "unga_votes", "memberships", "events", "series_breaks")
+                              for cell in tables[name]["source"] for k in cell.split(";")})),
         "indicator_primary_share": f"{100 * (ind['tier'] == 'primary').mean():.0f} %",
         "indicator_relay_rows": str(int((ind["tier"] == "relay").sum())),
         "votes_primary": str(int((rows[rows["family"] == "votes"]["tier"] == "primary").sum())),
