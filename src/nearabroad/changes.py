@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import analysis as an
+from . import present
 from .claims import ARTICLE_DATE
 from .data import load_all
 from .files import between_markers
@@ -47,7 +48,7 @@ def section(tables: dict[str, pd.DataFrame] | None = None) -> str:
     later = ties[(start > ARTICLE_DATE) & ties["iso3"].isin(focus)].assign(began=start).sort_values("began")
     for row in later.itertuples():
         when = _date(row.began) if len(row.start) == 10 else row.start  # a month or a year stays as recorded
-        lines.append(f"- **{names[row.iso3]} and the {row.organisation}**: status '{row.status.replace('_', ' ')}' "
+        lines.append(f"- **{names[row.iso3]} and the {row.organisation}**: status '{present.status_words(row.organisation, row.status)}' "
                      f"from {when}.")
     return "\n".join(lines)
 

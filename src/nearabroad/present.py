@@ -58,6 +58,13 @@ def table(frame: pd.DataFrame, *, html_columns: tuple[str, ...] = (), numeric: t
                 f'<table class="book-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
+def status_words(organisation: str, status: str) -> str:
+    """A membership status in the words the chapters use ('frozen' means different things for the EU and the CSTO)."""
+    if status == "frozen":
+        return "accession halted" if organisation == "EU" else "participation frozen"
+    return status.replace("_", " ")
+
+
 def source_links(cell: str) -> str:
     """'World Bank (2025); Gallup (2023)' with each name linked to its page (trusted HTML)."""
     bib = bibliography()

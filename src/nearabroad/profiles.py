@@ -149,13 +149,6 @@ def _latest(tables, iso3: str, indicator: str) -> pd.Series | None:
     return None if rows.empty else rows.iloc[-1]
 
 
-def _status(organisation: str, status: str) -> str:
-    """A status in the words the regional chapters use ('frozen' means different things for the EU and the CSTO)."""
-    if status == "frozen":
-        return "accession halted" if organisation == "EU" else "participation frozen"
-    return status.replace("_", " ")
-
-
 def header(tables, iso3: str) -> str:
     """Population and GDP in their latest year, and the memberships in force, each with its source."""
     parts = []
@@ -169,7 +162,7 @@ def header(tables, iso3: str) -> str:
     ties = []
     for organisation, steps in m.groupby("organisation", sort=False):  # one entry per organisation, steps in order
         said = "; ".join((f"withdrew, {present.long_date(s.start)}" if s.status == "withdrawn" else
-                          f"{_status(organisation, s.status)} from {present.long_date(s.start)}")
+                          f"{present.status_words(organisation, s.status)} from {present.long_date(s.start)}")
                          + f" ({html.escape(s.start_marks)}; {present.source_links(s.source)})"
                          for s in steps.itertuples())
         ties.append(f"<li>{html.escape(organisation)}: {said}</li>")
