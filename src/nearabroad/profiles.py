@@ -163,7 +163,7 @@ def header(tables, iso3: str) -> str:
     for organisation, steps in m.groupby("organisation", sort=False):  # one entry per organisation, steps in order
         said = "; ".join((f"withdrew, {present.long_date(s.start)}" if s.status == "withdrawn" else
                           f"{present.status_words(organisation, s.status)} from {present.long_date(s.start)}")
-                         + f" ({html.escape(s.start_marks)}; {present.source_links(s.source)})"
+                         + f" ({html.escape(s.start_marks)}. Source: {present.source_links(s.source)})"
                          for s in steps.itertuples())
         ties.append(f"<li>{html.escape(organisation)}: {said}</li>")
     parts.append("Memberships and changes of status, each with the date the data record and what that date marks "
