@@ -4,12 +4,13 @@ For every page: no request leaves localhost, no console error, every image loads
 text, and every internal link and anchor resolves. A missing browser is a failure, not a skip.
 """
 
+import re
 import shutil
-from urllib.parse import urldefrag, urlparse
+from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 
-from bookserver import pages, serve
+from bookserver import HTML, pages, serve
 
 pytestmark = pytest.mark.built
 
@@ -42,7 +43,14 @@ def visit(browser, url):
     page.on("pageerror", lambda e: seen["errors"].append(str(e)))
     page.on("requestfailed", lambda r: seen["failed"].append(r.url))
     page.on("response", lambda r: r.status >= 400 and seen["failed"].append(f"{r.status} {r.url}"))
+    # A redirect page (the site's index.html, a zero-second meta refresh) navigates on after "load"; evaluating it
+    # before the next page has loaded races that navigation, so follow it first (decided from the built file: the
+    # page's own context may already have been replaced, and its response body with it).
+    built = HTML / urlparse(url).path.lstrip("/")
+    target = re.search(r'http-equiv="Refresh" content="0; url=([^"]+)"', built.read_text(encoding="utf-8")) if built.is_file() else None
     page.goto(url, wait_until="load")
+    if target:
+        page.wait_for_url(urljoin(url, target.group(1)), wait_until="load")
     page.wait_for_load_state("networkidle")
     return context, page, seen
 
