@@ -117,7 +117,7 @@ def fmt(value: float) -> str:
         return f"{value / 1e9:.2f} billion"
     if abs(value) >= 1e6:
         return f"{value / 1e6:.0f} million"
-    return f"{value:g}"
+    return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:.3g}"
 
 
 def _votes(rule, tables) -> Result:
@@ -160,7 +160,7 @@ def _value_compare(rule, tables) -> Result:
     if row is None:
         return Result(UNTESTABLE, f"no {rule['indicator']} for {rule['iso3']} in {rule['year']}")
     ok = row["value"] >= rule["threshold"] if rule["op"] == ">=" else row["value"] <= rule["threshold"]
-    text = f"{fmt(row['value'])} in {rule['year']} (test: {rule['op']} {fmt(rule['threshold'])})"
+    text = f"{fmt(row['value'])} in {rule['year']} (threshold: {rule['op']} {fmt(rule['threshold'])})"
     return Result(SUPPORTED if ok else NOT_SUPPORTED, text, an.sources_of(pd.DataFrame([row])))
 
 

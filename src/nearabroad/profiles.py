@@ -29,7 +29,7 @@ from .countries import FOCUS
 
 BOOK = Path(__file__).resolve().parents[2] / "book"
 PAGE_DIR = BOOK / "profiles"
-FAMILIES = {"trade": "Trade", "money": "Remittances and money", "energy": "Energy", "security": "Arms",
+FAMILIES = {"trade": "Trade", "money": "Remittances and money", "energy": "Energy", "security": "Security",
             "opinion": "Opinion"}
 MAX_PANELS = 9  # per family figure; the rest are listed under coverage
 PARTIAL = re.compile(r"_jan_[a-z]{3}_")  # January-to-month indicators: partial years are never drawn as years
@@ -137,9 +137,9 @@ def _year_ticks(first: int, last: int) -> list[int]:
 
 def _fmt(value: float, unit: str) -> str:
     if abs(value) >= 1e9:
-        return f"{value / 1e9:,.1f} billion"
+        return f"{value / 1e9:,.1f} billion".replace(".0 billion", " billion")
     if abs(value) >= 1e6:
-        return f"{value / 1e6:,.1f} million"
+        return f"{value / 1e6:,.1f} million".replace(".0 million", " million")
     return f"{value:,.1f}" if abs(value) < 100 and not float(value).is_integer() else f"{value:,.0f}"
 
 

@@ -246,8 +246,13 @@ def table_memberships(tables):
         row = {"Country": names(tables)[code]}
         for org in ORGS:
             cur = m[(m["iso3"] == code) & (m["organisation"] == org) & (m["end"] == "")]
-            row[org] = (f"{STATUS.get(cur['status'].iloc[0], cur['status'].iloc[0].capitalize())} since "
-                        f"{str(cur['start'].iloc[0])[:4]}" if len(cur) else "Not a member")
+            if not len(cur):
+                row[org] = "Not a member"
+            elif org == "CIS" and cur["status"].iloc[0] == "member":  # the year is the Charter's ratification
+                row[org] = f"Member (Charter ratified {str(cur['start'].iloc[0])[:4]})"
+            else:
+                row[org] = (f"{STATUS.get(cur['status'].iloc[0], cur['status'].iloc[0].capitalize())} since "
+                            f"{str(cur['start'].iloc[0])[:4]}")
         row["Change since 24 Feb 2022"] = ("No change" if sig.loc[code, "formal"] == "no change"
                                            else sig.loc[code, "formal_detail"])
         rows.append(row)

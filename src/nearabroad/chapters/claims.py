@@ -73,11 +73,13 @@ def _row_text(ref: dict, row: pd.Series, names: dict, catalogue: pd.DataFrame) -
 
 def _value(value: float, unit: str) -> str:
     if unit.startswith("current US$") or unit == "US$":
+        if abs(value) >= 1e12:
+            return f"US$ {value / 1e12:.2f} trillion"
         return f"US$ {value / 1e9:.2f} billion" if abs(value) >= 1e9 else f"US$ {value / 1e6:,.0f} million"
     if unit == "persons":
         return f"{value / 1e6:.1f} million people" if value >= 1e6 else f"{value:,.0f} people"
-    if unit.startswith("%"):
-        return f"{value:g} %"
+    if unit.startswith("%"):  # at most one decimal, as the chapters print shares
+        return f"{value:.1f} %".replace(".0 %", " %") if abs(value) < 100 else f"{value:.0f} %"
     return f"{value:,.4g} {unit}"
 
 

@@ -21,7 +21,7 @@ UNPUBLISHED_UNTIL = 2024  # the last full year of Gazprom deliveries (they stopp
 # Resolutions that concern Ukraine's territorial integrity (the vote signal of `countries`), then the others.
 TERRITORIAL = [*countries.TERRITORIAL["before"], *countries.TERRITORIAL["after"]]
 ORGANISATIONS = {"EU": "European Union", "CIS": "Commonwealth of Independent States (CIS)",  # in table order
-                 "CIS Interparliamentary Assembly": "CIS Inter-Parliamentary Assembly",
+                 "CIS Inter-Parliamentary Assembly": "CIS Inter-Parliamentary Assembly",
                  "EAEU": "Eurasian Economic Union", "GUAM": "GUAM (with Georgia, Ukraine, Azerbaijan)"}
 STATUSES = {"member": "Member", "observer": "Observer", "applicant": "Applicant", "candidate": "Candidate",
             "association_agreement": "Association agreement", "withdrawing": "Withdrawal under way"}
@@ -239,7 +239,7 @@ def facts(tables) -> dict[str, str]:
         "md_eu_association": present.long_date(m[("EU", "association_agreement")]),
         "md_cis_member": present.long_date(m[("CIS", "member")])[-4:],
         "md_cis_withdrawing": present.long_date(m[("CIS", "withdrawing")]),
-        "md_ipa_withdrawing": present.long_date(m[("CIS Interparliamentary Assembly", "withdrawing")]),
+        "md_ipa_withdrawing": present.long_date(m[("CIS Inter-Parliamentary Assembly", "withdrawing")]),
         "md_eaeu_observer": present.long_date(m[("EAEU", "observer")])[-4:],
         "md_verdict": row["verdict"],
         "md_no_data_signals": " and ".join(no_data) if no_data else "none",

@@ -26,7 +26,7 @@ DIRECTION_WORDS = {"away": "Away from Russia", "toward": "Toward Russia", "no ch
                    "already aligned": "Already with the majority", "mixed": "Mixed"}
 STATUS_WORDS = {"EU applicant": "applied to join the EU", "EU accession halted": "EU accession halted in practice",
                 "CSTO frozen": "CSTO participation frozen", "CIS withdrawing": "leaving the CIS",
-                "CIS Interparliamentary Assembly withdrawing": "leaving the CIS Inter-Parliamentary Assembly",
+                "CIS Inter-Parliamentary Assembly withdrawing": "leaving the CIS Inter-Parliamentary Assembly",
                 "CIS withdrawn": "left the CIS"}
 # The article's central claim covers the former Soviet states other than Belarus and Georgia (seeds/claims.yml).
 THESIS_COUNTRIES = next(c["countries"] for c in load_claims() if c["id"] == "all-central-thesis")

@@ -397,6 +397,7 @@ def facts(tables) -> dict[str, str]:
         out[f"{code.lower()}_verdict"] = signals.loc[code, "verdict"]
         for name in cty.SIGNALS:
             out[f"{code.lower()}_{name}_signal"] = signals.loc[code, name]
+        out[f"{code.lower()}_signals_measured"] = str(int((signals.loc[code, list(cty.SIGNALS)] != "no data").sum()))
     m = tables["memberships"]
     freeze = m[(m["iso3"] == "ARM") & (m["organisation"] == "CSTO") & (m["status"] == "frozen")].iloc[0]
     out["arm_csto_frozen"] = _long_date(pd.Timestamp(freeze["start"]))
