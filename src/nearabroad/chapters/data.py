@@ -125,7 +125,9 @@ def table_polls(tables):
         text = m.group(1).strip().rstrip(".") if m else ""
         text = re.sub(r"\s*\((?:per|via|read|as|according|conducted)\b[^)]*\)?", "", text).strip()
         text = re.sub(r"\s*\((?:exact )?(?:dates|days|months) not published[^)]*\)", "", text).strip()
-        return "not published" if not text or text.lower().startswith("not published") else text
+        if not text or text.lower().startswith("not published"):
+            return "not published"
+        return f"{int(text):,}" if name == "sample" and text.isdigit() else text
 
     frame = pd.DataFrame({
         "Country": rows["iso3"].map(names(tables)), "Question": rows["indicator"].map(labels),
