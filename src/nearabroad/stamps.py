@@ -29,15 +29,21 @@ def _files(paths: tuple[str, ...]) -> list[Path]:
         if path.is_file():
             out.append(path)
         elif path.is_dir():
-            out += [p for p in path.rglob("*") if p.is_file() and not SKIP_PARTS & set(p.parts)]
+            # a hidden ".name.PID.tmp" is a figure being replaced by the proof running beside the build: not an input
+            out += [p for p in path.rglob("*") if p.is_file() and not SKIP_PARTS & set(p.parts)
+                    and not (p.name.startswith(".") and p.name.endswith(".tmp"))]
     return sorted(set(out))
 
 
 def digest(paths: tuple[str, ...], extra: str = "") -> str:
     h = hashlib.sha256(extra.encode())
     for path in _files(paths):
+        try:
+            content = path.read_bytes()
+        except FileNotFoundError:  # removed between listing and reading (a temporary file of a concurrent writer)
+            continue
         h.update(str(path.relative_to(ROOT)).encode() + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
+        h.update(hashlib.sha256(content).digest())
     return h.hexdigest()
 
 
