@@ -36,6 +36,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import analysis as an
+from . import present
 from .claims import NOT_SUPPORTED, PARTLY, SUPPORTED, Result
 
 FOCUS = ["KAZ", "KGZ", "TJK", "TKM", "UZB", "ARM", "AZE", "GEO", "MDA", "BLR"]
@@ -110,9 +111,8 @@ def formal_signal(memberships: pd.DataFrame, iso3: str) -> tuple[str, str]:
 
 
 def _status(organisation: str, status: str) -> str:
-    if organisation == "EU" and status == "frozen":
-        return "accession halted"
-    return status.replace("_", " ")
+    # the EU's words come from the one place the book defines them; a bloc's 'frozen' stays short in these details
+    return present.status_words(organisation, status) if organisation == "EU" else status.replace("_", " ")
 
 
 def signals(tables: dict[str, pd.DataFrame], iso3: list[str] = FOCUS) -> pd.DataFrame:

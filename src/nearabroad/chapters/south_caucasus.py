@@ -60,10 +60,9 @@ POLLSTERS = {"gallup": "Gallup World Poll", "crrc": "CRRC Caucasus Barometer", "
 ORGANISATIONS = {"CSTO": "Collective Security Treaty Organization", "EAEU": "Eurasian Economic Union",
                  "CIS": "Commonwealth of Independent States", "EU": "European Union",
                  "SCO": "Shanghai Cooperation Organisation", "GUAM": "GUAM"}
-STATUSES = {"member": "member", "frozen": "participation frozen", "dialogue_partner": "dialogue partner",
+STATUSES = {"member": "member", "dialogue_partner": "dialogue partner",
             "withdrawn": "left", "applicant": "applied for membership", "candidate": "candidate for membership",
             "association_agreement": "association agreement in force"}
-EU_STATUSES = {"frozen": "accession halted"}  # the European Council's words of 27 June 2024
 
 
 _names = an.country_names
@@ -118,7 +117,7 @@ def table_memberships(tables):
     m = m[m["iso3"].isin(SC)].copy()
     m["_start"] = m["start"].str.pad(10, side="right", fillchar="0")
     m = m.sort_values(["iso3", "organisation", "_start"])
-    status = [EU_STATUSES.get(s, STATUSES[s]) if o == "EU" else STATUSES[s]
+    status = [present.status_words(o, s) if s == "frozen" else STATUSES[s]  # 'frozen' differs for the EU and the CSTO
               for o, s in zip(m["organisation"], m["status"])]
     frame = pd.DataFrame({
         "Country": m["iso3"].map(_names(tables)),
